@@ -7,34 +7,45 @@ namespace TriviaNft.Tests.Infrastructure;
 
 /// <summary>
 /// The real servers the tests talk to, started once per test run with the same launcher code the AppHost
-/// uses: a native PostgreSQL 15 on a free port with a throw-away data directory. Each test creates its
-/// own database, so tests never share state.
+/// uses: a native PostgreSQL 15, PgBouncer in transaction mode in front of it (the local RDS Proxy), and a
+/// Redis 7 cluster of 3 primaries with 1 replica each — all on free ports with throw-away state. Each test
+/// creates its own database and its own keys, so tests never share state.
 /// </summary>
 public sealed class ServersFixture : IAsyncLifetime
 {
+    private const int RedisPrimaries = 3;
+    private const int RedisReplicasPerPrimary = 1;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"trivianft-tests-{Guid.NewGuid():N}");
     private readonly string _password = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
-    private ServerProcess? _postgres;
+    private readonly List<ServerProcess> _processes = [];
 
     /// <summary>The port PostgreSQL listens on (127.0.0.1).</summary>
     public int PostgresPort { get; private set; }
 
-    /// <summary>The superuser password of the test cluster.</summary>
+    /// <summary>The port PgBouncer listens on (127.0.0.1); any database name pools onto the same-named database.</summary>
+    public int ProxyPort { get; private set; }
+
+    /// <summary>The ports of the Redis cluster's nodes.</summary>
+    public IReadOnlyList<int> RedisPorts { get; private set; } = [];
+
+    /// <summary>The superuser password of the test cluster; also the PgBouncer and Redis password.</summary>
     public string PostgresPassword => _password;
 
-    /// <summary>Connection string of the superuser to <paramref name="database"/>.</summary>
-    public string ConnectionString(string database = "postgres") => new NpgsqlConnectionStringBuilder
-    {
-        Host = "127.0.0.1",
-        Port = PostgresPort,
-        Username = PostgresServer.Superuser,
-        Password = _password,
-        Database = database,
-        Timeout = 10,
-    }.ConnectionString;
+    /// <summary>The Redis AUTH password.</summary>
+    public string RedisPassword => _password;
 
-    /// <summary>Creates an empty database with a unique name and returns its connection string.</summary>
+    /// <summary>StackExchange.Redis configuration for the cluster (every node as a seed, with AUTH).</summary>
+    public string RedisConfiguration =>
+        string.Join(',', RedisPorts.Select(p => $"127.0.0.1:{p}")) + $",password={_password},abortConnect=false";
+
+    /// <summary>Connection string of the superuser to <paramref name="database"/>, directly.</summary>
+    public string ConnectionString(string database = "postgres") => Build(PostgresPort, database);
+
+    /// <summary>Connection string to <paramref name="database"/> through PgBouncer (transaction pooling).</summary>
+    public string ProxyConnectionString(string database) => Build(ProxyPort, database);
+
+    /// <summary>Creates an empty database with a unique name and returns its direct connection string.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
         var name = $"test_{Guid.NewGuid():N}";
@@ -48,38 +59,20 @@ public sealed class ServersFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        var dataDirectory = Path.Combine(_root, "postgres");
-        await PostgresServer.InitializeAsync(dataDirectory, _password);
-        PostgresPort = FreePort();
-        _postgres = ServerProcess.Start("postgres", PostgresServer.Command(dataDirectory, PostgresPort, PostgresServer.ThrowAwaySettings));
-        await _postgres.WaitUntilReadyAsync(AcceptsQueriesAsync, StartTimeout);
+        await Task.WhenAll(StartPostgresAndProxyAsync(), StartRedisClusterAsync());
     }
 
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
-        if (_postgres is not null)
+        foreach (var process in _processes)
         {
-            await _postgres.DisposeAsync();
+            await process.DisposeAsync();
         }
 
         if (Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);
-        }
-    }
-
-    private async Task<bool> AcceptsQueriesAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = new NpgsqlConnection(ConnectionString() + ";Pooling=false");
-            await connection.OpenAsync(cancellationToken);
-            return true;
-        }
-        catch (NpgsqlException)
-        {
-            return false;
         }
     }
 
@@ -89,5 +82,82 @@ public sealed class ServersFixture : IAsyncLifetime
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task StartPostgresAndProxyAsync()
+    {
+        var dataDirectory = Path.Combine(_root, "postgres");
+        await PostgresServer.InitializeAsync(dataDirectory, _password);
+        PostgresPort = FreePort();
+        var postgres = Start("postgres", PostgresServer.Command(dataDirectory, PostgresPort, PostgresServer.ThrowAwaySettings));
+        await postgres.WaitUntilReadyAsync(ct => AcceptsQueriesAsync(ConnectionString(), ct), StartTimeout);
+
+        ProxyPort = FreePort();
+        var ini = await PgBouncerServer.WriteConfigAsync(
+            Path.Combine(_root, "pgbouncer"), ProxyPort, PostgresServer.Superuser, _password, [new PgBouncerPool("*", PostgresPort)]);
+        var proxy = Start("pgbouncer", PgBouncerServer.Command(ini));
+        await proxy.WaitUntilReadyAsync(ct => AcceptsQueriesAsync(ProxyConnectionString("postgres"), ct), StartTimeout);
+    }
+
+    private async Task StartRedisClusterAsync()
+    {
+        var ports = Enumerable.Range(0, RedisPrimaries * (RedisReplicasPerPrimary + 1)).Select(_ => FreePort()).Distinct().ToList();
+        var nodes = new List<ServerProcess>();
+        foreach (var port in ports)
+        {
+            var config = await RedisClusterServer.WriteNodeConfigAsync(Path.Combine(_root, $"redis-{port}"), port, _password);
+            nodes.Add(Start($"redis-{port}", RedisClusterServer.NodeCommand(config)));
+        }
+
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var port = ports[i];
+            await nodes[i].WaitUntilReadyAsync(ct => RedisClusterServer.PingsAsync(port, _password, ct), StartTimeout);
+        }
+
+        await RedisClusterServer.CreateClusterAsync(ports, RedisReplicasPerPrimary, _password);
+        foreach (var (node, port) in nodes.Zip(ports))
+        {
+            await node.WaitUntilReadyAsync(ct => RedisClusterServer.IsClusterOkAsync(port, _password, ct), StartTimeout);
+        }
+
+        RedisPorts = ports;
+    }
+
+    private ServerProcess Start(string name, ServerCommand command)
+    {
+        var process = ServerProcess.Start(name, command);
+        lock (_processes)
+        {
+            _processes.Add(process);
+        }
+
+        return process;
+    }
+
+    private string Build(int port, string database) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = port,
+        Username = PostgresServer.Superuser,
+        Password = _password,
+        Database = database,
+        Timeout = 10,
+    }.ConnectionString;
+
+    private static async Task<bool> AcceptsQueriesAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("SELECT 1", connection);
+            await command.ExecuteScalarAsync(cancellationToken);
+            return true;
+        }
+        catch (NpgsqlException)
+        {
+            return false;
+        }
     }
 }
