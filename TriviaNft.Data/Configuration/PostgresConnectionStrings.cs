@@ -33,10 +33,9 @@ public static class PostgresConnectionStrings
         }
         catch (ArgumentException ex)
         {
-            // Npgsql's message may echo the whole string, password included: say only what is wrong.
+            // Npgsql's messages name the keyword or index at fault, never the values (so no password).
             throw new ArgumentException(
-                "The connection string is neither a postgresql:// URL nor a valid key=value string "
-                + $"({ex.GetType().Name}).", nameof(value));
+                $"The connection string is neither a postgresql:// URL nor a valid key=value string: {ex.Message}", nameof(value));
         }
     }
 

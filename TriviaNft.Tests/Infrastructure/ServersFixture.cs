@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using TriviaNft.Data;
 using TriviaNft.LocalServers;
+using TriviaNft.Migrator.Engine;
 
 namespace TriviaNft.Tests.Infrastructure;
 
@@ -54,6 +56,18 @@ public sealed class ServersFixture : IAsyncLifetime
         await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
         await command.ExecuteNonQueryAsync();
         return ConnectionString(name);
+    }
+
+    /// <summary>
+    /// Creates a database with every migration applied and returns it with a data layer bound to it
+    /// through PgBouncer, as the game's services reach it (the reader is the same proxy: no replica here).
+    /// </summary>
+    public async Task<MigratedDatabase> CreateMigratedDatabaseAsync()
+    {
+        var direct = await CreateDatabaseAsync();
+        await new MigrationRunner(new MigratorOptions { ConnectionString = direct }).UpAsync(MigrationTarget.Default);
+        var name = new NpgsqlConnectionStringBuilder(direct).Database!;
+        return new MigratedDatabase(name, direct, TriviaNftDataSources.FromConnectionStrings(ProxyConnectionString(name)));
     }
 
     /// <inheritdoc />

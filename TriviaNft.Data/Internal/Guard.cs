@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using TriviaNft.Data.Errors;
+
+namespace TriviaNft.Data.Internal;
+
+/// <summary>
+/// Cheap checks at the boundary, before any round trip. They mirror the schema's constraints (which stay
+/// the last word) and throw <see cref="DataValidationException"/> naming the rule.
+/// </summary>
+internal static partial class Guard
+{
+    public static string StakeKey(string? value, string rule = "stake_key")
+    {
+        if (value is null || !StakeKeyPattern().IsMatch(value))
+        {
+            throw new DataValidationException(rule, "The stake key must be a Cardano stake address (stake1… or stake_test1…).");
+        }
+
+        return value;
+    }
+
+    public static string AnonId(string? value, string rule = "anon_id") =>
+        Text(value, rule, "The anonymous id", 1, 64);
+
+    public static string Username(string? value)
+    {
+        if (value is null || !UsernamePattern().IsMatch(value))
+        {
+            throw new DataValidationException("chk_players_username_format",
+                "A username is 3 to 50 letters, digits, '_' or '-'.");
+        }
+
+        return value;
+    }
+
+    public static string? Email(string? value)
+    {
+        if (value is not null && (value.Length > 254 || !EmailPattern().IsMatch(value)))
+        {
+            throw new DataValidationException("chk_email_format", "The email address is not valid.");
+        }
+
+        return value;
+    }
+
+    /// <summary>A required string of <paramref name="min"/> to <paramref name="max"/> characters, without control characters.</summary>
+    public static string Text(string? value, string rule, string what, int min, int max)
+    {
+        if (value is null || value.Length < min || value.Length > max || string.IsNullOrWhiteSpace(value) && min > 0)
+        {
+            throw new DataValidationException(rule, $"{what} must be {min} to {max} characters.");
+        }
+
+        if (value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t' || c == '\0'))
+        {
+            throw new DataValidationException(rule, $"{what} must not contain control characters.");
+        }
+
+        return value;
+    }
+
+    public static int Range(int value, string rule, string what, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            throw new DataValidationException(rule, $"{what} must be between {min} and {max}, not {value}.");
+        }
+
+        return value;
+    }
+
+    public static Guid Id(Guid value, string rule, string what)
+    {
+        if (value == Guid.Empty)
+        {
+            throw new DataValidationException(rule, $"{what} is required.");
+        }
+
+        return value;
+    }
+
+    [GeneratedRegex("^stake(_test)?1[0-9a-z]{50,60}$")]
+    private static partial Regex StakeKeyPattern();
+
+    [GeneratedRegex("^[a-zA-Z0-9_-]{3,50}$")]
+    private static partial Regex UsernamePattern();
+
+    // The guide's chk_email_format, the same expression as the database's.
+    [GeneratedRegex(@"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Z|a-z]{2,}$")]
+    private static partial Regex EmailPattern();
+}

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using TriviaNft.Data.Postgres.Categories;
+
+namespace TriviaNft.Data.Postgres;
+
+/// <summary>Registers every PostgreSQL store: one line per aggregate.</summary>
+internal static class PostgresStoresExtensions
+{
+    public static IServiceCollection AddTriviaNftStores(this IServiceCollection services)
+    {
+        services.AddSingleton<ICategoryStore, PostgresCategoryStore>();
+        return services;
+    }
+}

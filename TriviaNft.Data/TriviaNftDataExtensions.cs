@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using TriviaNft.Data;
+using TriviaNft.Data.Configuration;
+using TriviaNft.Data.Postgres;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Composition of the data layer, one call per host (style.md: one composition extension per library).</summary>
+public static class TriviaNftDataExtensions
+{
+    /// <summary>
+    /// Registers the pooled data sources for <c>trivia-db</c> and (keyed) <c>trivia-db-reader</c> through
+    /// Aspire.Npgsql — health checks, traces and metrics included — with the proxy rules of design.md §4,
+    /// and every store.
+    /// </summary>
+    public static IHostApplicationBuilder AddTriviaNftData(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDataSource(ResourceNames.TriviaDb, ApplyProxyRules);
+        builder.AddKeyedNpgsqlDataSource(ResourceNames.TriviaDbReader, ApplyProxyRules);
+        builder.Services.AddSingleton(sp => new TriviaNftDatabase(
+            sp.GetRequiredService<NpgsqlDataSource>(),
+            sp.GetRequiredKeyedService<NpgsqlDataSource>(ResourceNames.TriviaDbReader)));
+        builder.Services.AddTriviaNftStores();
+        return builder;
+    }
+
+    /// <summary>
+    /// For code Aspire does not start (a Lambda, a script): registers <paramref name="database"/> and every
+    /// store. Build the database with <see cref="TriviaNftDataSources"/>.
+    /// </summary>
+    public static IServiceCollection AddTriviaNftData(this IServiceCollection services, TriviaNftDatabase database)
+    {
+        services.AddSingleton(database);
+        services.AddTriviaNftStores();
+        return services;
+    }
+
+    private static void ApplyProxyRules(Aspire.Npgsql.NpgsqlSettings settings)
+    {
+        if (!string.IsNullOrEmpty(settings.ConnectionString))
+        {
+            settings.ConnectionString = ProxyConnectionSettings.Apply(settings.ConnectionString);
+        }
+    }
+}
