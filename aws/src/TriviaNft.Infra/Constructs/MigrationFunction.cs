@@ -1,0 +1,133 @@
+using System.Diagnostics.CodeAnalysis;
+using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.SecretsManager;
+using Amazon.CDK.CustomResources;
+using Constructs;
+
+namespace TriviaNft.Infra.Constructs;
+
+/// <summary>Inputs of <see cref="MigrationFunction"/>.</summary>
+public sealed class MigrationFunctionProps
+{
+    /// <summary>The environment being deployed.</summary>
+    public required DataStackEnvironment Environment { get; init; }
+
+    /// <summary>
+    /// The published migrator for Lambda's custom runtime: a directory holding an executable <c>bootstrap</c>
+    /// (linux-x64). Null, or a directory that does not exist, means the stack has no migration function yet.
+    /// </summary>
+    public string? BundleDirectory { get; init; }
+
+    /// <summary>The VPC.</summary>
+    public required IVpc Vpc { get; init; }
+
+    /// <summary>The subnets of the function (private, with egress to Secrets Manager).</summary>
+    public required SubnetSelection Subnets { get; init; }
+
+    /// <summary>The function's security group (the Lambda security group).</summary>
+    public required ISecurityGroup SecurityGroup { get; init; }
+
+    /// <summary>The database secret; the function may read this one and nothing else.</summary>
+    public required ISecret DatabaseSecret { get; init; }
+
+    /// <summary>What must exist before migrations run: the cluster with its instances.</summary>
+    public required IDependable Database { get; init; }
+}
+
+/// <summary>
+/// The migration Lambda of the guide (<c>TriviaNFT-Migration-{env}</c>) and the custom resource that runs it on
+/// every deployment that changes the bundle. It connects to the writer directly, never through the proxy
+/// (design §6). Without a bundle it creates nothing, so the stack deploys before the migrator is published.
+/// </summary>
+public sealed class MigrationFunction : Construct
+{
+    /// <summary>The executable the custom runtime starts.</summary>
+    public const string BootstrapFileName = "bootstrap";
+
+    /// <summary>Creates the function and its custom resource when the bundle directory exists.</summary>
+    public MigrationFunction(Construct scope, string id, MigrationFunctionProps props)
+        : base(scope, id)
+    {
+        if (!HasBundle(props.BundleDirectory))
+        {
+            return;
+        }
+
+        var bundle = Path.GetFullPath(props.BundleDirectory);
+        if (!File.Exists(Path.Combine(bundle, BootstrapFileName)))
+        {
+            throw new ArgumentException(
+                $"The migration bundle '{bundle}' has no '{BootstrapFileName}' executable; publish the migrator for " +
+                "the Lambda custom runtime into it, or leave the bundle out to deploy without migrations.",
+                nameof(props));
+        }
+
+        var environment = props.Environment;
+
+        var logGroup = new LogGroup(this, "LogGroup", new LogGroupProps
+        {
+            LogGroupName = $"/aws/lambda/TriviaNFT-Migration-{environment.Name}",
+            Retention = RetentionDays.ONE_MONTH,
+            RemovalPolicy = environment.RemovalPolicy,
+        });
+
+        var function = new Function(this, "Function", new FunctionProps
+        {
+            FunctionName = $"TriviaNFT-Migration-{environment.Name}",
+            Description = "Applies the TriviaNft database migrations (custom resource and manual invoke)",
+            Runtime = Runtime.PROVIDED_AL2023,
+            // The bundle is published with -r linux-x64.
+            Architecture = Architecture.X86_64,
+            Handler = BootstrapFileName,
+            Code = Code.FromAsset(bundle),
+            MemorySize = 512,
+            Timeout = Duration.Minutes(10),
+            Vpc = props.Vpc,
+            VpcSubnets = props.Subnets,
+            SecurityGroups = [props.SecurityGroup],
+            LogGroup = logGroup,
+            // The migrator reads the secret at invoke time through the extension on localhost:2773.
+            ParamsAndSecrets = ParamsAndSecretsLayerVersion.FromVersion(ParamsAndSecretsVersions.V1_0_103),
+            Environment = new Dictionary<string, string>
+            {
+                ["DATABASE_SECRET_ARN"] = props.DatabaseSecret.SecretArn,
+            },
+        });
+        _ = props.DatabaseSecret.GrantRead(function);
+
+        var provider = new Provider(this, "Provider", new ProviderProps
+        {
+            OnEventHandler = function,
+            LogGroup = new LogGroup(this, "ProviderLogGroup", new LogGroupProps
+            {
+                Retention = RetentionDays.ONE_MONTH,
+                RemovalPolicy = environment.RemovalPolicy,
+            }),
+        });
+
+        var migration = new CustomResource(this, "Migration", new CustomResourceProps
+        {
+            ServiceToken = provider.ServiceToken,
+            ResourceType = "Custom::TriviaNftMigration",
+            Properties = new Dictionary<string, object>
+            {
+                // A new bundle changes this, which makes CloudFormation send an Update, which migrates.
+                ["BundleFingerprint"] = Amazon.CDK.FileSystem.Fingerprint(bundle),
+                ["SecretArn"] = props.DatabaseSecret.SecretArn,
+            },
+        });
+        migration.Node.AddDependency(props.Database);
+
+        Function = function;
+    }
+
+    /// <summary>The migration function, or null when no bundle was given.</summary>
+    public Function? Function { get; }
+
+    /// <summary>Whether a bundle directory was given and exists.</summary>
+    public static bool HasBundle([NotNullWhen(true)] string? bundleDirectory) =>
+        !string.IsNullOrWhiteSpace(bundleDirectory) && Directory.Exists(bundleDirectory);
+}
