@@ -29,8 +29,9 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>The last lines the process wrote, for diagnostics when it fails to start.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, _lastLines);
 
-    /// <summary>Starts <paramref name="command"/>.</summary>
-    public static ServerProcess Start(string name, ServerCommand command)
+    /// <summary>Starts <paramref name="command"/>, with <paramref name="environment"/> added to this process's.</summary>
+    public static ServerProcess Start(
+        string name, ServerCommand command, IReadOnlyDictionary<string, string>? environment = null)
     {
         var startInfo = new ProcessStartInfo(command.FileName)
         {
@@ -41,6 +42,11 @@ public sealed class ServerProcess : IAsyncDisposable
         foreach (var argument in command.Arguments)
         {
             startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[key] = value;
         }
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };

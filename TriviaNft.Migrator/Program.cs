@@ -1,7 +1,9 @@
 using TriviaNft.Migrator.Cli;
+using TriviaNft.Migrator.Lambda;
 using TriviaNft.Migrator.Worker;
 
-// No command: worker mode (the Aspire AppHost starts us like this). Otherwise: the CLI contract.
-return args.Length == 0
-    ? await MigrationWorkerHost.RunAsync(args)
+// Lambda (as `bootstrap` of a custom runtime), worker mode (no command: how the Aspire AppHost starts us),
+// or the CLI contract.
+return LambdaHost.IsLambda ? await LambdaHost.RunAsync()
+    : args.Length == 0 ? await MigrationWorkerHost.RunAsync(args)
     : await MigratorCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using TriviaNft.LocalServers;
 using TriviaNft.Migrator.Cli;
 using TriviaNft.Migrator.Engine;
 
@@ -55,6 +56,10 @@ public static class MigratorHarness
         await process.WaitForExitAsync(timeout.Token);
         return new MigratorRun(process.ExitCode, await stdout, await stderr);
     }
+
+    /// <summary>Starts <paramref name="executable"/> (e.g. the Lambda bundle's <c>bootstrap</c>) as a long-running process.</summary>
+    public static ServerProcess StartProcess(string executable, IReadOnlyDictionary<string, string> environment) =>
+        ServerProcess.Start(Path.GetFileName(executable), new ServerCommand(executable, []), environment);
 
     /// <summary>A private copy of the shipped migrations that a test may add to or edit.</summary>
     public static string CopyOfShippedMigrations()

@@ -19,6 +19,8 @@ public sealed class DataStackTemplates : IDisposable
 
         MigrationBundle = Directory.CreateTempSubdirectory("trivianft-migration-bundle-").FullName;
         File.WriteAllText(Path.Combine(MigrationBundle, "bootstrap"), "#!/bin/sh\nexit 0\n");
+        Directory.CreateDirectory(Path.Combine(MigrationBundle, "migrations"));
+        File.WriteAllText(Path.Combine(MigrationBundle, "migrations", "1_initial-schema.sql"), "SELECT 1;\n");
         (_, WithMigrationBundle) = Synthesize(DataStackEnvironment.Staging, MigrationBundle);
     }
 

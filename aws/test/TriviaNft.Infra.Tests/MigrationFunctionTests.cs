@@ -1,3 +1,4 @@
+using TriviaNft.Infra.Constructs;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using static TriviaNft.Infra.Tests.TemplateQueries;
@@ -112,6 +113,7 @@ public sealed class MigrationFunctionTests(DataStackTemplates templates)
         template.HasResourceProperties("Custom::TriviaNftMigration", new Dictionary<string, object>
         {
             ["BundleFingerprint"] = Match.StringLikeRegexp("^[0-9a-f]{64}$"),
+            ["MigrationsChecksum"] = MigrationFunction.MigrationsChecksum(templates.MigrationBundle),
         });
         Assert.Equal(2, instances.Count);
         foreach (var instance in instances)
@@ -122,6 +124,21 @@ public sealed class MigrationFunctionTests(DataStackTemplates templates)
                 ["DependsOn"] = Match.ArrayWith([instance]),
             });
         }
+    }
+
+    [Fact]
+    public void TheMigrationsChecksumChangesWhenAMigrationChanges()
+    {
+        var bundle = Directory.CreateTempSubdirectory("trivianft-checksum-").FullName;
+        Directory.CreateDirectory(Path.Combine(bundle, "migrations"));
+        var file = Path.Combine(bundle, "migrations", "1_initial-schema.sql");
+        File.WriteAllText(file, "SELECT 1;\n");
+        var before = MigrationFunction.MigrationsChecksum(bundle);
+
+        File.WriteAllText(file, "SELECT 2;\n");
+
+        Assert.NotEqual(before, MigrationFunction.MigrationsChecksum(bundle));
+        Directory.Delete(bundle, recursive: true);
     }
 
     private static DataStack NewStack(string bundle) =>

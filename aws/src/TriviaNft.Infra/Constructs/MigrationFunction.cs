@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using System.Text;
 using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.Lambda;
@@ -116,6 +118,8 @@ public sealed class MigrationFunction : Construct
             {
                 // A new bundle changes this, which makes CloudFormation send an Update, which migrates.
                 ["BundleFingerprint"] = Amazon.CDK.FileSystem.Fingerprint(bundle),
+                // Named separately so a changed or added migration visibly re-runs the resource on deploy.
+                ["MigrationsChecksum"] = MigrationsChecksum(bundle),
                 ["SecretArn"] = props.DatabaseSecret.SecretArn,
             },
         });
@@ -126,6 +130,25 @@ public sealed class MigrationFunction : Construct
 
     /// <summary>The migration function, or null when no bundle was given.</summary>
     public Function? Function { get; }
+
+    /// <summary>SHA-256 over the bundle's <c>migrations/*.sql</c> (names and contents, in name order), hex.</summary>
+    public static string MigrationsChecksum(string bundleDirectory)
+    {
+        var directory = Path.Combine(bundleDirectory, "migrations");
+        if (!Directory.Exists(directory))
+        {
+            throw new ArgumentException($"The migration bundle '{bundleDirectory}' has no migrations directory.", nameof(bundleDirectory));
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in Directory.EnumerateFiles(directory, "*.sql").Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 
     /// <summary>Whether a bundle directory was given and exists.</summary>
     public static bool HasBundle([NotNullWhen(true)] string? bundleDirectory) =>

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Publishes the migrator as the migration Lambda's bundle: a self-contained linux-x64 single-file executable
+# named `bootstrap` (the provided.al2023 custom runtime starts it) plus migrations/*.sql.
+# Usage: ./scripts/build-lambda-bundle.sh [output-dir]   (default: artifacts/lambda/migrator)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-artifacts/lambda/migrator}"
+rm -rf "$out"
+dotnet publish TriviaNft.Migrator/TriviaNft.Migrator.csproj -c Release -r linux-x64 --self-contained \
+  -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true -p:PublishTrimmed=true -p:DebugType=none -p:InvariantGlobalization=true -o "$out" >/dev/null
+mv "$out/TriviaNft.Migrator" "$out/bootstrap"
+# Configuration files for hosting modes that Lambda never uses.
+rm -f "$out"/appsettings*.json "$out"/*.xml
+chmod +x "$out/bootstrap"
+echo "Bundle: $out ($(du -sh "$out" | cut -f1)), $(ls "$out/migrations" | wc -l) migration(s)"
