@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace TriviaNft.LocalServers;
 
 /// <summary>Who we run as, and how to hand files and processes to the service user when that is root.</summary>
@@ -37,7 +35,6 @@ public static class OsUser
         {
             if (dir.Exists && (dir.UnixFileMode & UnixFileMode.OtherExecute) == 0)
             {
-                Debug.WriteLine($"{dir.FullName} is not traversable by other users");
                 return false;
             }
         }
