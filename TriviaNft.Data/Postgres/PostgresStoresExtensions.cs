@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TriviaNft.Data.Postgres.Categories;
+using TriviaNft.Data.Postgres.Players;
 
 namespace TriviaNft.Data.Postgres;
 
@@ -9,6 +10,7 @@ internal static class PostgresStoresExtensions
     public static IServiceCollection AddTriviaNftStores(this IServiceCollection services)
     {
         services.AddSingleton<ICategoryStore, PostgresCategoryStore>();
+        services.AddSingleton<IPlayerStore, PostgresPlayerStore>();
         return services;
     }
 }
