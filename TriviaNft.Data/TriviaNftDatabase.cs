@@ -16,6 +16,8 @@ public sealed class TriviaNftDatabase
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         // timestamptz <-> DateTimeOffset in UTC, which Npgsql requires for writes.
         SqlMapper.AddTypeHandler(new Internal.UtcDateTimeOffsetHandler());
+        // text[] (e.g. a question's options) -> IReadOnlyList<string>.
+        SqlMapper.AddTypeHandler(new Internal.StringListHandler());
     }
 
     /// <summary>Creates the pair; <paramref name="reader"/> may be the writer where no replica exists.</summary>

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using TriviaNft.Data.Postgres.Categories;
 using TriviaNft.Data.Postgres.Players;
+using TriviaNft.Data.Postgres.QuestionFlags;
+using TriviaNft.Data.Postgres.Questions;
 
 namespace TriviaNft.Data.Postgres;
 
@@ -11,6 +13,8 @@ internal static class PostgresStoresExtensions
     {
         services.AddSingleton<ICategoryStore, PostgresCategoryStore>();
         services.AddSingleton<IPlayerStore, PostgresPlayerStore>();
+        services.AddSingleton<IQuestionStore, PostgresQuestionStore>();
+        services.AddSingleton<IQuestionFlagStore, PostgresQuestionFlagStore>();
         return services;
     }
 }
