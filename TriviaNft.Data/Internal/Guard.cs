@@ -117,6 +117,20 @@ internal static partial class Guard
         return value;
     }
 
+    public static string SeasonId(string? value)
+    {
+        if (value is null || value.Length > 64 || !SeasonIdPattern().IsMatch(value))
+        {
+            throw new DataValidationException("chk_seasons_id_format",
+                "A season id is lowercase words joined by '-', e.g. winter-s1, at most 64.");
+        }
+
+        return value;
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SeasonIdPattern();
+
     [GeneratedRegex("^stake(_test)?1[0-9a-z]{50,60}$")]
     private static partial Regex StakeKeyPattern();
 
