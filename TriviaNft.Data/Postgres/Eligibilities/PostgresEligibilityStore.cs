@@ -57,15 +57,19 @@ public sealed class PostgresEligibilityStore(TriviaNftDatabase database) : IElig
         Guard.Range(batchSize, "eligibilities.expire", "The batch size", 1, 10_000);
         Guard.Range(maxBatches, "eligibilities.expire", "The number of batches", 1, 1_000);
         // idx_eligibilities_expiring; SKIP LOCKED: rows a session or a consumer holds right now are left for the
-        // next run instead of blocking this one. Each batch is its own short transaction.
+        // next run instead of blocking this one. The batch is picked once in a MATERIALIZED CTE: as an IN (…)
+        // subquery the planner may rescan it, and each rescan skips the rows this statement just updated and
+        // picks new ones, so LIMIT would not bound the batch (a test caught exactly that).
         const string sql = """
-            UPDATE eligibilities SET status = 'expired'
-            WHERE id IN (SELECT id FROM eligibilities
-                         WHERE status = 'active' AND expires_at <= now()
-                         ORDER BY expires_at
-                         LIMIT @batchSize
-                         FOR UPDATE SKIP LOCKED)
-              AND status = 'active'
+            WITH overdue AS MATERIALIZED (
+                SELECT id FROM eligibilities
+                WHERE status = 'active' AND expires_at <= now()
+                ORDER BY expires_at
+                LIMIT @batchSize
+                FOR UPDATE SKIP LOCKED)
+            UPDATE eligibilities e SET status = 'expired'
+            FROM overdue
+            WHERE e.id = overdue.id AND e.status = 'active'
             """;
         var total = 0;
         for (var batch = 0; batch < maxBatches; batch++)
