@@ -40,10 +40,10 @@ public sealed partial class PostgresSessionStore
 
     /// <summary>
     /// The whole completion in one round trip. Statement 1 inserts the session unless its id exists
-    /// (a concurrent second call waits for the first to commit, then does nothing). Statements 2–4 run only when
-    /// THIS transaction inserted the row — <c>xmin = pg_current_xact_id()</c> — so a replay writes nothing, yet none of
-    /// them waits for a result in C#. Statement 5 reads the outcome from the rows, the same way for a first call
-    /// and a replay. Separate statements, not one statement of CTEs: each sees the previous one's writes, so the
+    /// (a concurrent second call waits for the first to commit, then does nothing). Statements 2–5 (touch the player,
+    /// expire an overdue grant, grant, season points) run only when THIS transaction inserted the row —
+    /// <c>xmin = pg_current_xact_id()</c> — so a replay writes nothing, yet none of them waits for a result in C#.
+    /// Statement 6 reads the outcome from the rows, the same way for a first call and a replay. Separate statements, not one statement of CTEs: each sees the previous one's writes, so the
     /// overdue grant is expired before the new one needs its place in uq_eligibilities_active_category.
     /// </summary>
     private NpgsqlBatch CompletionBatch(
