@@ -118,5 +118,6 @@ public sealed class PlayerStoreTests(ServersFixture servers) : IAsyncLifetime
         Assert.True((await _store.GetByIdAsync(guest.Id)).LastSeenAt > DateTimeOffset.UtcNow.AddHours(-1));
         await Assert.ThrowsAsync<DataNotFoundException>(() => _store.TouchAsync(Guid.NewGuid()));
         await Assert.ThrowsAsync<DataValidationException>(() => _store.TouchAsync(Guid.Empty));
+        Assert.Equal(1, await _db.CountAsync("players"));
     }
 }

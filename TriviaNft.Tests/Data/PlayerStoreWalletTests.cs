@@ -112,6 +112,19 @@ public sealed class PlayerStoreWalletTests(ServersFixture servers) : IAsyncLifet
     }
 
     [Fact]
+    public async Task AfterAMergeTheGuestIdNoLongerRecordsSessions()
+    {
+        var (_, stakeKey) = await WalletPlayerAsync();
+        var guest = await _players.GetOrCreateGuestAsync(TestData.AnonId());
+        await _players.ConnectWalletAsync(guest.Id, stakeKey);
+
+        await Assert.ThrowsAsync<DataNotFoundException>(() => _sessions.CompleteAsync(GameData.Completion(guest.Id, _science, 5)));
+        await Assert.ThrowsAsync<DataNotFoundException>(() => _players.ConnectWalletAsync(guest.Id, stakeKey));
+
+        Assert.Equal(0, await _db.CountAsync("sessions"));
+    }
+
+    [Fact]
     public async Task WhenBothHoldALiveGrantForACategoryTheLaterExpiringOneStays()
     {
         var (wallet, stakeKey) = await WalletPlayerAsync();
