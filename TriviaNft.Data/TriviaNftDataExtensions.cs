@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TriviaNft.Data;
@@ -12,10 +13,13 @@ public static class TriviaNftDataExtensions
     /// <summary>
     /// Registers the pooled data sources for <c>trivia-db</c> and (keyed) <c>trivia-db-reader</c> through
     /// Aspire.Npgsql — health checks, traces and metrics included — with the proxy rules of design.md §4,
-    /// and every store.
+    /// the <see cref="GameRules"/> bound from <c>TriviaNft:GameRules</c> (defaults for what is not set; invalid numbers
+    /// fail at start-up), and every store.
     /// </summary>
     public static IHostApplicationBuilder AddTriviaNftData(this IHostApplicationBuilder builder)
     {
+        var rules = (builder.Configuration.GetSection(GameRules.SectionName).Get<GameRules>() ?? GameRules.Default).EnsureValid();
+        builder.Services.AddSingleton(rules);
         builder.AddNpgsqlDataSource(ResourceNames.TriviaDb, ApplyProxyRules);
         builder.AddKeyedNpgsqlDataSource(ResourceNames.TriviaDbReader, ApplyProxyRules);
         builder.Services.AddSingleton(sp => new TriviaNftDatabase(
@@ -26,12 +30,14 @@ public static class TriviaNftDataExtensions
     }
 
     /// <summary>
-    /// For code Aspire does not start (a Lambda, a script): registers <paramref name="database"/> and every
-    /// store. Build the database with <see cref="TriviaNftDataSources"/>.
+    /// For code Aspire does not start (a Lambda, a script): registers <paramref name="database"/>, the game rules
+    /// (<paramref name="rules"/>, or the defaults) and every store. Build the database with <see cref="TriviaNftDataSources"/>.
     /// </summary>
-    public static IServiceCollection AddTriviaNftData(this IServiceCollection services, TriviaNftDatabase database)
+    /// <exception cref="ArgumentException">A number of <paramref name="rules"/> is out of its range.</exception>
+    public static IServiceCollection AddTriviaNftData(this IServiceCollection services, TriviaNftDatabase database, GameRules? rules = null)
     {
         services.AddSingleton(database);
+        services.AddSingleton((rules ?? GameRules.Default).EnsureValid());
         services.AddTriviaNftStores();
         return services;
     }
