@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using TriviaNft.Data.Postgres.Catalog;
 using TriviaNft.Data.Postgres.Categories;
+using TriviaNft.Data.Postgres.Mints;
 
 namespace TriviaNft.Data.Postgres;
 
@@ -9,6 +11,8 @@ internal static class PostgresStoresExtensions
     public static IServiceCollection AddTriviaNftStores(this IServiceCollection services)
     {
         services.AddSingleton<ICategoryStore, PostgresCategoryStore>();
+        services.AddSingleton<INftCatalogStore, PostgresNftCatalogStore>();
+        services.AddSingleton<IMintStore, PostgresMintStore>();
         return services;
     }
 }
