@@ -14,6 +14,7 @@ public sealed class TriviaNftDatabase
     {
         // Columns are snake_case, C# members PascalCase: map player_id to PlayerId everywhere.
         DefaultTypeMap.MatchNamesWithUnderscores = true;
+        SqlMapper.AddTypeHandler(new Internal.StringListTypeHandler());
     }
 
     /// <summary>Creates the pair; <paramref name="reader"/> may be the writer where no replica exists.</summary>

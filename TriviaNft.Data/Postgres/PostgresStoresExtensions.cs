@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using TriviaNft.Data.Postgres.Catalog;
 using TriviaNft.Data.Postgres.Categories;
+using TriviaNft.Data.Postgres.Forging;
 using TriviaNft.Data.Postgres.Mints;
+using TriviaNft.Data.Postgres.PlayerNfts;
 
 namespace TriviaNft.Data.Postgres;
 
@@ -13,6 +15,8 @@ internal static class PostgresStoresExtensions
         services.AddSingleton<ICategoryStore, PostgresCategoryStore>();
         services.AddSingleton<INftCatalogStore, PostgresNftCatalogStore>();
         services.AddSingleton<IMintStore, PostgresMintStore>();
+        services.AddSingleton<IPlayerNftStore, PostgresPlayerNftStore>();
+        services.AddSingleton<IForgeStore, PostgresForgeStore>();
         return services;
     }
 }
