@@ -2,8 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using TriviaNft.Data.Postgres.Catalog;
 using TriviaNft.Data.Postgres.Categories;
 using TriviaNft.Data.Postgres.Forging;
+using TriviaNft.Data.Postgres.LeaderboardSnapshots;
 using TriviaNft.Data.Postgres.Mints;
 using TriviaNft.Data.Postgres.PlayerNfts;
+using TriviaNft.Data.Postgres.SeasonPoints;
 
 namespace TriviaNft.Data.Postgres;
 
@@ -17,6 +19,8 @@ internal static class PostgresStoresExtensions
         services.AddSingleton<IMintStore, PostgresMintStore>();
         services.AddSingleton<IPlayerNftStore, PostgresPlayerNftStore>();
         services.AddSingleton<IForgeStore, PostgresForgeStore>();
+        services.AddSingleton<ISeasonPointsStore, PostgresSeasonPointsStore>();
+        services.AddSingleton<ILeaderboardSnapshotStore, PostgresLeaderboardSnapshotStore>();
         return services;
     }
 }
