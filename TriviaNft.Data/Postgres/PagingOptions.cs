@@ -14,4 +14,12 @@ public sealed record PagingOptions
 
     /// <summary>The page size to use for <paramref name="requested"/> (null: the default).</summary>
     internal int Limit(int? requested) => requested ?? Math.Min(DefaultPageSize, MaxPageSize);
+
+    /// <summary>Refuses page sizes below one.</summary>
+    internal PagingOptions Checked()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxPageSize, 1, nameof(MaxPageSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(DefaultPageSize, 1, nameof(DefaultPageSize));
+        return this;
+    }
 }

@@ -17,4 +17,14 @@ public sealed record ForgingOptions
 
     /// <summary>An upper bound on the inputs of any forge, checked before any round trip.</summary>
     public int MaxInputs { get; init; } = 500;
+
+    /// <summary>Refuses numbers no forge could satisfy.</summary>
+    internal ForgingOptions Checked()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(CategoryInputs, 1, nameof(CategoryInputs));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MasterCategories, 1, nameof(MasterCategories));
+        ArgumentOutOfRangeException.ThrowIfLessThan(SeasonInputsPerCategory, 1, nameof(SeasonInputsPerCategory));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxInputs, Math.Max(CategoryInputs, MasterCategories), nameof(MaxInputs));
+        return this;
+    }
 }

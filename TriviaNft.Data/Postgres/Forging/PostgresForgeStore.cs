@@ -15,7 +15,7 @@ public sealed partial class PostgresForgeStore(TriviaNftDatabase database, Forgi
         burn_tx_hash, mint_tx_hash, output_asset_fingerprint, status, error, confirmed_at, created_at
         """;
 
-    private readonly ForgingOptions _options = options ?? ForgingOptions.Default;
+    private readonly ForgingOptions _options = (options ?? ForgingOptions.Default).Checked();
 
     /// <inheritdoc />
     public async Task<ForgeOperation> GetAsync(Guid forgeId, CancellationToken cancellationToken = default)

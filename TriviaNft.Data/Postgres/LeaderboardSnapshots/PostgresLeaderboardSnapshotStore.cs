@@ -14,7 +14,7 @@ namespace TriviaNft.Data.Postgres.LeaderboardSnapshots;
 public sealed class PostgresLeaderboardSnapshotStore(
     TriviaNftDatabase database, PagingOptions? paging = null, TimeProvider? timeProvider = null) : ILeaderboardSnapshotStore
 {
-    private readonly PagingOptions _paging = paging ?? PagingOptions.Default;
+    private readonly PagingOptions _paging = (paging ?? PagingOptions.Default).Checked();
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     /// <inheritdoc />

@@ -11,4 +11,11 @@ public sealed record MintOptions
     /// (a narrow race between two statements); then it gives up with a concurrency error.
     /// </summary>
     public int MaxPickAttempts { get; init; } = 5;
+
+    /// <summary>Refuses a setting that would never pick an item.</summary>
+    internal MintOptions Checked()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxPickAttempts, 1, nameof(MaxPickAttempts));
+        return this;
+    }
 }

@@ -12,7 +12,7 @@ public sealed partial class PostgresMintStore(TriviaNftDatabase database, MintOp
     private const string Columns =
         "id, eligibility_id, catalog_id, player_id, stake_key, status, tx_hash, policy_id, asset_fingerprint, token_name, ipfs_cid, error, confirmed_at, created_at";
 
-    private readonly MintOptions _options = options ?? MintOptions.Default;
+    private readonly MintOptions _options = (options ?? MintOptions.Default).Checked();
 
     /// <inheritdoc />
     public async Task<Mint> GetAsync(Guid mintId, CancellationToken cancellationToken = default)

@@ -12,7 +12,7 @@ public sealed class PostgresPlayerNftStore(TriviaNftDatabase database, PagingOpt
     internal const string Columns =
         "id, stake_key, policy_id, asset_fingerprint, token_name, source, category_id, season_id, tier, status, minted_at, burned_at, metadata::text AS metadata";
 
-    private readonly PagingOptions _paging = paging ?? PagingOptions.Default;
+    private readonly PagingOptions _paging = (paging ?? PagingOptions.Default).Checked();
 
     /// <inheritdoc />
     public Task<IReadOnlyList<PlayerNft>> ListAsync(string stakeKey, PlayerNftQuery? query = null, CancellationToken cancellationToken = default)

@@ -10,7 +10,7 @@ namespace TriviaNft.Data.Postgres.SeasonPoints;
 /// <param name="paging">Page limits; <see cref="PagingOptions.Default"/> when null.</param>
 public sealed class PostgresSeasonPointsStore(TriviaNftDatabase database, PagingOptions? paging = null) : ISeasonPointsStore
 {
-    private readonly PagingOptions _paging = paging ?? PagingOptions.Default;
+    private readonly PagingOptions _paging = (paging ?? PagingOptions.Default).Checked();
 
     /// <inheritdoc />
     public Task<IReadOnlyList<LeaderboardEntry>> GetPageAsync(string seasonId, int fromRank = 1, int? limit = null, CancellationToken cancellationToken = default)
