@@ -27,24 +27,29 @@ internal static class CatalogReservation
     /// holds the lock, its next statement sees every live mint of the item.
     /// </summary>
     public static Task<Item?> PickAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid? categoryId, NftTier tier, CancellationToken cancellationToken)
-    {
-        const string byCategory = """
-            SELECT c.id, c.ipfs_cid FROM nft_catalog c
-            WHERE c.category_id = @categoryId AND c.tier = @tier AND NOT c.is_minted
-              AND NOT EXISTS (SELECT 1 FROM mints m WHERE m.catalog_id = c.id AND m.status <> 'failed')
-            LIMIT 1
-            FOR UPDATE OF c SKIP LOCKED
-            """;
-        const string withoutCategory = """
-            SELECT c.id, c.ipfs_cid FROM nft_catalog c
-            WHERE c.category_id IS NULL AND c.tier = @tier AND NOT c.is_minted
-              AND NOT EXISTS (SELECT 1 FROM mints m WHERE m.catalog_id = c.id AND m.status <> 'failed')
-            LIMIT 1
-            FOR UPDATE OF c SKIP LOCKED
-            """;
-        return connection.QuerySingleOrDefaultAsync<Item>(new CommandDefinition(
-            categoryId is null ? withoutCategory : byCategory,
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid? categoryId, NftTier tier, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<Item>(new CommandDefinition(
+            categoryId is null ? PickWithoutCategory : PickByCategory,
             new { categoryId, tier = DbText.Of(tier) }, transaction, cancellationToken: cancellationToken));
-    }
+
+    /// <summary>
+    /// The pick for category and ultimate items (<c>@categoryId</c>, <c>@tier</c>), usable as a CTE. Two shapes, so
+    /// that each compares category_id with = or IS NULL, which idx_nft_catalog_available serves.
+    /// </summary>
+    public const string PickByCategory = """
+        SELECT c.id, c.ipfs_cid FROM nft_catalog c
+        WHERE c.category_id = @categoryId AND c.tier = @tier AND NOT c.is_minted
+          AND NOT EXISTS (SELECT 1 FROM mints m WHERE m.catalog_id = c.id AND m.status <> 'failed')
+        LIMIT 1
+        FOR UPDATE OF c SKIP LOCKED
+        """;
+
+    /// <summary>The pick for master and seasonal items (<c>@tier</c>), usable as a CTE.</summary>
+    public const string PickWithoutCategory = """
+        SELECT c.id, c.ipfs_cid FROM nft_catalog c
+        WHERE c.category_id IS NULL AND c.tier = @tier AND NOT c.is_minted
+          AND NOT EXISTS (SELECT 1 FROM mints m WHERE m.catalog_id = c.id AND m.status <> 'failed')
+        LIMIT 1
+        FOR UPDATE OF c SKIP LOCKED
+        """;
 }

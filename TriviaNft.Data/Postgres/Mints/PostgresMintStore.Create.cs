@@ -19,18 +19,28 @@ public sealed partial class PostgresMintStore
             {
                 var (eligibility, existing) = await LockEligibilityAsync(connection, transaction, eligibilityId, cancellationToken).ConfigureAwait(false);
                 var (categoryId, tier) = Check(eligibility, existing, eligibilityId, playerId);
-                var item = await CatalogReservation.PickAsync(connection, transaction, categoryId, tier, cancellationToken).ConfigureAwait(false)
-                    ?? throw new DataConflictException(MintRules.OutOfStock, $"No {DbText.Of(tier)} NFT is left to mint for this eligibility.");
+                var stakeKey = eligibility!.StakeKey!;
+                // Common case, one round trip: pick and insert in one statement.
                 var mint = existing is null
-                    ? await InsertAsync(connection, transaction, eligibilityId, playerId, eligibility!.StakeKey!, item, cancellationToken).ConfigureAwait(false)
-                    : await ResetAsync(connection, transaction, existing.Id, playerId, eligibility!.StakeKey!, item, cancellationToken).ConfigureAwait(false);
+                    ? await PickAndInsertAsync(connection, transaction, eligibilityId, playerId, stakeKey, categoryId, tier, cancellationToken).ConfigureAwait(false)
+                    : null;
+                if (mint is null)
+                {
+                    // A retry, no stock, or the picked item went to a mint that committed between our snapshot and
+                    // our lock: pick on its own, then write on a snapshot taken after we hold the item.
+                    var item = await CatalogReservation.PickAsync(connection, transaction, categoryId, tier, cancellationToken).ConfigureAwait(false)
+                        ?? throw new DataConflictException(MintRules.OutOfStock, $"No {DbText.Of(tier)} NFT is left to mint for this eligibility.");
+                    mint = existing is null
+                        ? await InsertAsync(connection, transaction, eligibilityId, playerId, stakeKey, item, cancellationToken).ConfigureAwait(false)
+                        : await ResetAsync(connection, transaction, existing.Id, playerId, stakeKey, item, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (mint is not null)
                 {
                     return mint;
                 }
 
-                // The item was taken by a mint that committed between our snapshot and our lock: pick again.
-                // The eligibility lock is already ours, so the next round's reads are current.
+                // Lost the item again: go round. The eligibility lock is already ours, so the next round's reads are current.
             }
 
             throw new DataConcurrencyException("Concurrent mints kept taking the picked NFT; nothing was written, try again.");
@@ -95,37 +105,6 @@ public sealed partial class PostgresMintStore
             "master" => (null, NftTier.Master),
             _ => (null, NftTier.Seasonal),
         };
-    }
-
-    private static Task<Mint?> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        Guid eligibilityId, Guid playerId, string stakeKey, CatalogReservation.Item item, CancellationToken cancellationToken)
-    {
-        // NOT EXISTS runs on a snapshot taken after our item lock, so it sees every live mint of the item; ON CONFLICT
-        // (all unique indexes, uq_mints_catalog_live and uq_mints_eligibility included) is the last word.
-        const string sql = $"""
-            INSERT INTO mints (eligibility_id, catalog_id, player_id, stake_key, ipfs_cid)
-            SELECT @eligibilityId, @catalogId, @playerId, @stakeKey, @ipfsCid
-            WHERE NOT EXISTS (SELECT 1 FROM mints WHERE catalog_id = @catalogId AND status <> 'failed')
-            ON CONFLICT DO NOTHING
-            RETURNING {Columns}
-            """;
-        return connection.QuerySingleOrDefaultAsync<Mint>(new CommandDefinition(sql,
-            new { eligibilityId, catalogId = item.Id, playerId, stakeKey, ipfsCid = item.IpfsCid }, transaction, cancellationToken: cancellationToken));
-    }
-
-    private static Task<Mint?> ResetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        Guid mintId, Guid playerId, string stakeKey, CatalogReservation.Item item, CancellationToken cancellationToken)
-    {
-        // uq_mints_eligibility is a plain unique constraint: a retry reuses the failed row, never adds one.
-        const string sql = $"""
-            UPDATE mints SET status = 'pending', catalog_id = @catalogId, player_id = @playerId, stake_key = @stakeKey,
-                ipfs_cid = @ipfsCid, error = NULL, tx_hash = NULL, policy_id = NULL, asset_fingerprint = NULL, token_name = NULL
-            WHERE id = @mintId AND status = 'failed'
-              AND NOT EXISTS (SELECT 1 FROM mints o WHERE o.catalog_id = @catalogId AND o.status <> 'failed')
-            RETURNING {Columns}
-            """;
-        return connection.QuerySingleOrDefaultAsync<Mint>(new CommandDefinition(sql,
-            new { mintId, catalogId = item.Id, playerId, stakeKey, ipfsCid = item.IpfsCid }, transaction, cancellationToken: cancellationToken));
     }
 
     private sealed record EligibilityRow
