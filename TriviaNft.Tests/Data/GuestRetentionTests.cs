@@ -17,7 +17,7 @@ public sealed class GuestRetentionTests(ServersFixture servers) : IAsyncLifetime
         _science = await _db.CategoryAsync();
     }
 
-    public async Task DisposeAsync() => await _db.DisposeAsync();
+    public Task DisposeAsync() => _db.DropAsync();
 
     [Fact]
     public async Task InactiveGuestsArePurgedWithTheirSessionsInBatches()

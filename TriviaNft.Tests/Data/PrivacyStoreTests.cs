@@ -31,7 +31,7 @@ public sealed class PrivacyStoreTests(ServersFixture servers) : IAsyncLifetime
         await SeedEverythingAsync();
     }
 
-    public async Task DisposeAsync() => await _db.DisposeAsync();
+    public Task DisposeAsync() => _db.DropAsync();
 
     [Fact]
     public async Task TheExportHoldsThePlayersRowsOfEveryTable()

@@ -21,7 +21,7 @@ public sealed class SeasonPointsStoreTests(ServersFixture servers) : IAsyncLifet
         _expected = await TestLeaderboard.SeedAsync(_db, Season);
     }
 
-    public async Task DisposeAsync() => await _db.DisposeAsync();
+    public Task DisposeAsync() => _db.DropAsync();
 
     [Fact]
     public async Task TheLeaderboardBreaksTiesOnEveryKeyInTheDesignedOrder()
@@ -79,14 +79,14 @@ public sealed class SeasonPointsStoreTests(ServersFixture servers) : IAsyncLifet
     {
         var top = (await _store.GetPageAsync(Season, 1, 1))[0];
 
-        await Assert.ThrowsAsync<DataValidationException>(() => _store.GetPageAsync("Winter S1"));
-        await Assert.ThrowsAsync<DataValidationException>(() => _store.GetPageAsync(Season, 0));
-        await Assert.ThrowsAsync<DataValidationException>(() => _store.GetPageAsync(Season, 1, 21));
-        await Assert.ThrowsAsync<DataValidationException>(() => _store.GetPageAsync(Season, 1, 0));
-        await Assert.ThrowsAsync<DataValidationException>(() => _store.GetPageAfterAsync(Season, top with { StakeKey = "nope" }));
-        await Assert.ThrowsAsync<DataValidationException>(() => _store.GetPageAfterAsync(Season, top with { Rank = 0 }));
-        await Assert.ThrowsAsync<DataValidationException>(() => _store.GetPageAfterAsync(Season, top with { Points = -1 }));
-        await Assert.ThrowsAsync<DataValidationException>(() => _store.GetRankAsync(Season, "stake1"));
-        await Assert.ThrowsAsync<DataValidationException>(() => _store.GetRankAsync("", top.StakeKey));
+        await _db.ThrowsWithoutWritingAsync<DataValidationException>(() => _store.GetPageAsync("Winter S1"));
+        await _db.ThrowsWithoutWritingAsync<DataValidationException>(() => _store.GetPageAsync(Season, 0));
+        await _db.ThrowsWithoutWritingAsync<DataValidationException>(() => _store.GetPageAsync(Season, 1, 21));
+        await _db.ThrowsWithoutWritingAsync<DataValidationException>(() => _store.GetPageAsync(Season, 1, 0));
+        await _db.ThrowsWithoutWritingAsync<DataValidationException>(() => _store.GetPageAfterAsync(Season, top with { StakeKey = "nope" }));
+        await _db.ThrowsWithoutWritingAsync<DataValidationException>(() => _store.GetPageAfterAsync(Season, top with { Rank = 0 }));
+        await _db.ThrowsWithoutWritingAsync<DataValidationException>(() => _store.GetPageAfterAsync(Season, top with { Points = -1 }));
+        await _db.ThrowsWithoutWritingAsync<DataValidationException>(() => _store.GetRankAsync(Season, "stake1"));
+        await _db.ThrowsWithoutWritingAsync<DataValidationException>(() => _store.GetRankAsync("", top.StakeKey));
     }
 }
