@@ -94,6 +94,22 @@ public sealed class PrivacyStoreTests(ServersFixture servers) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AGuestWithoutAWalletIsExportedAndErasedToo()
+    {
+        var anonId = "guest-" + TestRows.Username();
+        var guest = await _db.PlayerAsync(null, username: string.Empty, anonId: anonId);
+        await _db.SessionAsync(guest, await _db.CategoryAsync(), score: 3);
+
+        var export = await _store.ExportAsync(guest);
+        var erased = await _store.EraseAsync(guest);
+
+        Assert.Equal((1, 0), (Count(export, "sessions"), Count(export, "player_nfts")));
+        Assert.Equal((1, 1, 0), (erased.Rows["players"], erased.Rows["sessions"], erased.Rows["leaderboard_snapshots"]));
+        Assert.Equal(0L, await _db.ScalarAsync<long>("SELECT count(*) FROM sessions WHERE anon_id = $1", anonId));
+        Assert.Equal(_stakeKey, await _db.ScalarAsync<string>("SELECT stake_key FROM players WHERE id = $1", _player));
+    }
+
+    [Fact]
     public async Task AMalformedIdIsAValidationErrorThatWritesNothing()
     {
         await _db.ThrowsWithoutWritingAsync<DataValidationException>(() => _store.EraseAsync(Guid.Empty));
