@@ -14,7 +14,10 @@ public sealed class TriviaNftDatabase
     {
         // Columns are snake_case, C# members PascalCase: map player_id to PlayerId everywhere.
         DefaultTypeMap.MatchNamesWithUnderscores = true;
-        SqlMapper.AddTypeHandler(new Internal.StringListTypeHandler());
+        // timestamptz <-> DateTimeOffset in UTC, which Npgsql requires for writes.
+        SqlMapper.AddTypeHandler(new Internal.UtcDateTimeOffsetHandler());
+        // text[] (e.g. a question's options) -> IReadOnlyList<string>.
+        SqlMapper.AddTypeHandler(new Internal.StringListHandler());
     }
 
     /// <summary>Creates the pair; <paramref name="reader"/> may be the writer where no replica exists.</summary>

@@ -4,7 +4,7 @@ using TriviaNft.Data.Errors;
 
 namespace TriviaNft.Data.Internal;
 
-// Checks for the NFT side of the schema (Cardano formats, seasons, enums, paging). Kept in their own file
+// Checks for the NFT side of the schema (Cardano formats, JSON objects, paging). Kept in their own file
 // so the player/question side can grow Guard.cs without touching these.
 internal static partial class Guard
 {
@@ -19,11 +19,6 @@ internal static partial class Guard
 
     public static string TokenName(string? value, string rule) =>
         Text(value, rule, "A token name", 1, 64);
-
-    public static string Season(string? value, string rule = "chk_seasons_id_format") =>
-        value is { Length: <= 64 }
-            ? Matches(value, SeasonIdPattern(), rule, "A season id is lowercase words joined by '-', e.g. winter-s1, at most 64.")
-            : throw new DataValidationException(rule, "A season id is lowercase words joined by '-', e.g. winter-s1, at most 64.");
 
     /// <summary>Optional JSON text that must be an object when given; returns "{}" for null.</summary>
     public static string JsonObject(string? value, string rule, string what)
@@ -49,10 +44,6 @@ internal static partial class Guard
         throw new DataValidationException(rule, $"{what} must be a JSON object.");
     }
 
-    public static T Defined<T>(T value, string rule, string what)
-        where T : struct, Enum =>
-        Enum.IsDefined(value) ? value : throw new DataValidationException(rule, $"{what} '{value}' is not one of {string.Join(", ", Enum.GetNames<T>())}.");
-
     /// <summary>A page: <paramref name="offset"/> ≥ 0 and 1 ≤ <paramref name="limit"/> ≤ <paramref name="maxLimit"/>.</summary>
     public static void Page(int offset, int limit, int maxLimit)
     {
@@ -71,7 +62,4 @@ internal static partial class Guard
 
     [GeneratedRegex("^asset1[0-9a-z]{38}$")]
     private static partial Regex AssetFingerprintPattern();
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex SeasonIdPattern();
 }

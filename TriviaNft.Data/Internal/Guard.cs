@@ -79,6 +79,58 @@ internal static partial class Guard
         return value;
     }
 
+    public static string? OptionalText(string? value, string rule, string what, int max) =>
+        value is null ? null : Text(value, rule, what, 0, max);
+
+    /// <summary>A page size: 1 to <paramref name="max"/>.</summary>
+    public static int Limit(int value, int max = 100) => Range(value, "page.limit", "The page size", 1, max);
+
+    public static TEnum Defined<TEnum>(TEnum value, string rule, string what)
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            throw new DataValidationException(rule, $"{what} must be one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
+        }
+
+        return value;
+    }
+
+    public static IReadOnlyList<T> Items<T>(IReadOnlyList<T>? values, string rule, string what, int min, int max)
+    {
+        if (values is null || values.Count < min || values.Count > max)
+        {
+            throw new DataValidationException(rule, $"{what} must have {min} to {max} items.");
+        }
+
+        return values;
+    }
+
+    public static DateTimeOffset Instant(DateTimeOffset value, string rule, string what)
+    {
+        // Outside these years the value is a bug (default(DateTimeOffset), MaxValue), not a game event.
+        if (value.Year is < 2000 or > 9000)
+        {
+            throw new DataValidationException(rule, $"{what} is not a plausible instant ({value:O}).");
+        }
+
+        return value;
+    }
+
+    public static string SeasonId(string? value)
+    {
+        if (value is null || value.Length > 64 || !SeasonIdPattern().IsMatch(value))
+        {
+            throw new DataValidationException("chk_seasons_id_format",
+                "A season id is lowercase words joined by '-', e.g. winter-s1, at most 64.");
+        }
+
+        return value;
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SeasonIdPattern();
+
     [GeneratedRegex("^stake(_test)?1[0-9a-z]{50,60}$")]
     private static partial Regex StakeKeyPattern();
 

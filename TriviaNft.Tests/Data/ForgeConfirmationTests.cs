@@ -22,7 +22,7 @@ public sealed class ForgeConfirmationTests(ServersFixture servers) : IAsyncLifet
         _science = await _db.CategoryAsync();
     }
 
-    public Task DisposeAsync() => _db.DropAsync();
+    public async Task DisposeAsync() => await _db.DisposeAsync();
 
     [Fact]
     public async Task ConfirmingBurnsEveryInputAndRecordsTheUltimate()

@@ -22,7 +22,7 @@ public sealed class ForgeStoreTests(ServersFixture servers) : IAsyncLifetime
         _science = await _db.CategoryAsync();
     }
 
-    public Task DisposeAsync() => _db.DropAsync();
+    public async Task DisposeAsync() => await _db.DisposeAsync();
 
     [Fact]
     public async Task TenNftsOfOneCategoryMakeAPendingCategoryForge()

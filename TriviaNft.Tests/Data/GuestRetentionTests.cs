@@ -17,7 +17,7 @@ public sealed class GuestRetentionTests(ServersFixture servers) : IAsyncLifetime
         _science = await _db.CategoryAsync();
     }
 
-    public Task DisposeAsync() => _db.DropAsync();
+    public async Task DisposeAsync() => await _db.DisposeAsync();
 
     [Fact]
     public async Task InactiveGuestsArePurgedWithTheirSessionsInBatches()
@@ -61,7 +61,7 @@ public sealed class GuestRetentionTests(ServersFixture servers) : IAsyncLifetime
     public async Task TheCutoffComesFromTheClock()
     {
         await GuestAsync("2 days");
-        var tomorrowPlusRetention = new FixedTimeProvider(DateTimeOffset.UtcNow.AddDays(29));
+        var tomorrowPlusRetention = new FixedClock(DateTimeOffset.UtcNow.AddDays(29));
         var store = new PostgresPrivacyStore(_db.Data, new PrivacyOptions { GuestRetention = TimeSpan.FromDays(30) }, tomorrowPlusRetention);
 
         var result = await store.PurgeInactiveGuestsAsync();

@@ -20,12 +20,12 @@ public sealed class LeaderboardSnapshotStoreTests(ServersFixture servers) : IAsy
     public async Task InitializeAsync()
     {
         _db = await servers.CreateMigratedDatabaseAsync();
-        _store = new PostgresLeaderboardSnapshotStore(_db.Data, timeProvider: new FixedTimeProvider(new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.Zero)));
+        _store = new PostgresLeaderboardSnapshotStore(_db.Data, timeProvider: new FixedClock(new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.Zero)));
         _live = new PostgresSeasonPointsStore(_db.Data);
         _expected = await TestLeaderboard.SeedAsync(_db, Season);
     }
 
-    public Task DisposeAsync() => _db.DropAsync();
+    public async Task DisposeAsync() => await _db.DisposeAsync();
 
     [Fact]
     public async Task ASnapshotRecordsTheLiveLeaderboardWithRanksOneToN()

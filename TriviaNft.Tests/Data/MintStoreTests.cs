@@ -20,7 +20,7 @@ public sealed class MintStoreTests(ServersFixture servers) : IAsyncLifetime
         _science = await _db.CategoryAsync();
     }
 
-    public Task DisposeAsync() => _db.DropAsync();
+    public async Task DisposeAsync() => await _db.DisposeAsync();
 
     [Fact]
     public async Task APendingMintHoldsACatalogItemWhileStockAndEligibilityStayUnspent()

@@ -18,7 +18,7 @@ public sealed class NftCatalogStoreTests(ServersFixture servers) : IAsyncLifetim
         _store = new PostgresNftCatalogStore(_db.Data);
     }
 
-    public Task DisposeAsync() => _db.DropAsync();
+    public async Task DisposeAsync() => await _db.DisposeAsync();
 
     [Fact]
     public async Task StockCountsUnmintedItemsAndWhatAPendingMintStillLeavesAvailable()

@@ -24,7 +24,7 @@ public sealed class PlayerNftStoreTests(ServersFixture servers) : IAsyncLifetime
         _history = await _db.CategoryAsync("history");
     }
 
-    public Task DisposeAsync() => _db.DropAsync();
+    public async Task DisposeAsync() => await _db.DisposeAsync();
 
     [Fact]
     public async Task AWalletsConfirmedNftsAreListedNewestFirst()

@@ -31,7 +31,7 @@ public sealed class PrivacyStoreTests(ServersFixture servers) : IAsyncLifetime
         await SeedEverythingAsync();
     }
 
-    public Task DisposeAsync() => _db.DropAsync();
+    public async Task DisposeAsync() => await _db.DisposeAsync();
 
     [Fact]
     public async Task TheExportHoldsThePlayersRowsOfEveryTable()

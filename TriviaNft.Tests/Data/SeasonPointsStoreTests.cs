@@ -21,7 +21,7 @@ public sealed class SeasonPointsStoreTests(ServersFixture servers) : IAsyncLifet
         _expected = await TestLeaderboard.SeedAsync(_db, Season);
     }
 
-    public Task DisposeAsync() => _db.DropAsync();
+    public async Task DisposeAsync() => await _db.DisposeAsync();
 
     [Fact]
     public async Task TheLeaderboardBreaksTiesOnEveryKeyInTheDesignedOrder()

@@ -21,7 +21,7 @@ public sealed class UltimateForgeRulesTests(ServersFixture servers) : IAsyncLife
         _science = await _db.CategoryAsync();
     }
 
-    public Task DisposeAsync() => _db.DropAsync();
+    public async Task DisposeAsync() => await _db.DisposeAsync();
 
     [Fact]
     public async Task OneNftFromEachOfTenDifferentCategoriesMakesAMasterForge()

@@ -29,7 +29,11 @@ public sealed record MigratedDatabase(string Name, string DirectConnectionString
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Closes the pools and drops the database. Dropping is what frees the server's connection slots: PgBouncer
+    /// keeps idle server connections per database and Npgsql pools the direct ones, so a run that creates a
+    /// database per test would otherwise reach max_connections.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await Data.Writer.DisposeAsync();
@@ -37,5 +41,17 @@ public sealed record MigratedDatabase(string Name, string DirectConnectionString
         {
             await Data.Reader.DisposeAsync();
         }
+
+        await using (var pooled = new NpgsqlConnection(DirectConnectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        var admin = new NpgsqlConnectionStringBuilder(DirectConnectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync();
+        // FORCE ends the proxy's idle server connections to it; the name is ours ("test_" + hex).
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
     }
 }

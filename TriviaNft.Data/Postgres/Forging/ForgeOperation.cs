@@ -36,9 +36,9 @@ public sealed record ForgeOperation
     /// <summary>Why it failed.</summary>
     public string? Error { get; init; }
 
-    /// <summary>When it was confirmed (UTC).</summary>
-    public DateTime? ConfirmedAt { get; init; }
+    /// <summary>When it was confirmed .</summary>
+    public DateTimeOffset? ConfirmedAt { get; init; }
 
-    /// <summary>When it was requested (UTC).</summary>
-    public DateTime CreatedAt { get; init; }
+    /// <summary>When it was requested .</summary>
+    public DateTimeOffset CreatedAt { get; init; }
 }

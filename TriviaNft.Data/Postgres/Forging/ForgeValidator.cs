@@ -26,7 +26,7 @@ internal static class ForgeValidator
 
         if (request.SeasonId is not null)
         {
-            Guard.Season(request.SeasonId);
+            Guard.SeasonId(request.SeasonId);
         }
 
         var inputs = request.InputFingerprints ?? throw new DataValidationException(ForgeRules.InputCount, "A forge needs input NFTs.");

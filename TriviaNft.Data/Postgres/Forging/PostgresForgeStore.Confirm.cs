@@ -2,7 +2,6 @@ using Dapper;
 using Npgsql;
 using TriviaNft.Data.Errors;
 using TriviaNft.Data.Internal;
-using static TriviaNft.Data.Internal.BatchExtensions;
 
 namespace TriviaNft.Data.Postgres.Forging;
 
@@ -47,30 +46,39 @@ public sealed partial class PostgresForgeStore
             ForgeType.Master => ("master", (Guid?)null),
             _ => ("seasonal", null),
         };
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        await using var batch = connection.Batch(transaction);
         // Inputs are locked in fingerprint order, the order the create transaction uses; each is burned only
         // while still confirmed and held by the wallet, and the row count must cover every input.
         var burn = batch.Add("""
             UPDATE player_nfts SET status = 'burned', burned_at = now()
             WHERE id IN (SELECT id FROM player_nfts WHERE asset_fingerprint = ANY(@inputs) ORDER BY asset_fingerprint FOR UPDATE)
               AND status = 'confirmed' AND stake_key = @stakeKey
-            """, Parameter("inputs", forge.InputFingerprints.ToArray()), Parameter("stakeKey", forge.StakeKey));
+            """)
+            .With("inputs", forge.InputFingerprints.ToArray())
+            .With("stakeKey", forge.StakeKey);
         batch.Add($"""
             UPDATE forge_operations SET status = 'confirmed', confirmed_at = now(),
                 burn_tx_hash = @burnTxHash, mint_tx_hash = @mintTxHash, output_asset_fingerprint = @output
             WHERE id = @forgeId AND status = 'pending'
             RETURNING {Columns}
-            """,
-            Parameter("forgeId", forge.Id), Parameter("burnTxHash", confirmation.BurnTxHash),
-            Parameter("mintTxHash", confirmation.MintTxHash), Parameter("output", confirmation.OutputAssetFingerprint));
+            """)
+            .With("forgeId", forge.Id)
+            .With("burnTxHash", confirmation.BurnTxHash)
+            .With("mintTxHash", confirmation.MintTxHash)
+            .With("output", confirmation.OutputAssetFingerprint);
         batch.Add("""
             INSERT INTO player_nfts (stake_key, policy_id, asset_fingerprint, token_name, source, category_id, season_id, tier, metadata)
             VALUES (@stakeKey, @policyId, @output, @tokenName, 'forge', @categoryId,
                     COALESCE(@seasonId, (SELECT s.id FROM seasons s WHERE s.is_active)), @tier, @metadata::jsonb)
-            """,
-            Parameter("stakeKey", forge.StakeKey), Parameter("policyId", confirmation.OutputPolicyId),
-            Parameter("output", confirmation.OutputAssetFingerprint), Parameter("tokenName", confirmation.OutputTokenName),
-            Parameter("categoryId", categoryId), Parameter("seasonId", forge.SeasonId), Parameter("tier", tier), Parameter("metadata", metadata));
+            """)
+            .With("stakeKey", forge.StakeKey)
+            .With("policyId", confirmation.OutputPolicyId)
+            .With("output", confirmation.OutputAssetFingerprint)
+            .With("tokenName", confirmation.OutputTokenName)
+            .With("categoryId", categoryId)
+            .With("seasonId", forge.SeasonId)
+            .With("tier", tier)
+            .With("metadata", metadata);
 
         ForgeOperation? confirmed = null;
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))

@@ -2,7 +2,6 @@ using Dapper;
 using Npgsql;
 using TriviaNft.Data.Errors;
 using TriviaNft.Data.Internal;
-using static TriviaNft.Data.Internal.BatchExtensions;
 using static TriviaNft.Data.Postgres.SeasonPoints.LeaderboardSql;
 
 namespace TriviaNft.Data.Postgres.LeaderboardSnapshots;
@@ -20,7 +19,7 @@ public sealed class PostgresLeaderboardSnapshotStore(
     /// <inheritdoc />
     public Task<SnapshotResult> TakeAsync(string seasonId, DateOnly? snapshotDate = null, CancellationToken cancellationToken = default)
     {
-        Guard.Season(seasonId);
+        Guard.SeasonId(seasonId);
         var date = snapshotDate ?? DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
         // Two runs of one season and day are serialised by a transaction-scoped lock (released at commit, safe
         // behind the proxy); the snapshot itself is one statement, so ranking, upsert and removal share one view.
@@ -56,8 +55,8 @@ public sealed class PostgresLeaderboardSnapshotStore(
         {
             await using (var check = new NpgsqlCommand(lockDay, connection, transaction))
             {
-                check.Parameters.Add(Parameter("seasonId", seasonId));
-                check.Parameters.Add(Parameter("date", date));
+                check.Parameters.Add(new NpgsqlParameter<string>("seasonId", seasonId));
+                check.Parameters.Add(new NpgsqlParameter<DateOnly>("date", date));
                 await using var reader = await check.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false) || !reader.GetBoolean(1))
                 {
@@ -66,8 +65,8 @@ public sealed class PostgresLeaderboardSnapshotStore(
             }
 
             await using var command = new NpgsqlCommand(snapshot, connection, transaction);
-            command.Parameters.Add(Parameter("seasonId", seasonId));
-            command.Parameters.Add(Parameter("date", date));
+            command.Parameters.Add(new NpgsqlParameter<string>("seasonId", seasonId));
+            command.Parameters.Add(new NpgsqlParameter<DateOnly>("date", date));
             await using var counts = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await counts.ReadAsync(cancellationToken).ConfigureAwait(false);
             return new SnapshotResult
@@ -81,7 +80,7 @@ public sealed class PostgresLeaderboardSnapshotStore(
     public Task<IReadOnlyList<SnapshotEntry>> GetPageAsync(
         string seasonId, DateOnly snapshotDate, int fromRank = 1, int? limit = null, CancellationToken cancellationToken = default)
     {
-        Guard.Season(seasonId);
+        Guard.SeasonId(seasonId);
         Guard.Range(fromRank, "page.from_rank", "The first rank", 1, int.MaxValue);
         var pageSize = _paging.Limit(limit);
         Guard.Page(fromRank - 1, pageSize, _paging.MaxPageSize);

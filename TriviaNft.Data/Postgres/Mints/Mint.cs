@@ -40,8 +40,8 @@ public sealed record Mint
     public string? Error { get; init; }
 
     /// <summary>When the mint was confirmed.</summary>
-    public DateTime? ConfirmedAt { get; init; }
+    public DateTimeOffset? ConfirmedAt { get; init; }
 
     /// <summary>When the mint was first requested.</summary>
-    public DateTime CreatedAt { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
 }

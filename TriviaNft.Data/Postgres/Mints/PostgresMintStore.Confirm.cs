@@ -2,7 +2,6 @@ using Dapper;
 using Npgsql;
 using TriviaNft.Data.Errors;
 using TriviaNft.Data.Internal;
-using static TriviaNft.Data.Internal.BatchExtensions;
 
 namespace TriviaNft.Data.Postgres.Mints;
 
@@ -48,15 +47,18 @@ public sealed partial class PostgresMintStore
     {
         // Five independent statements, one round trip. The mint row is locked by us, so each conditional update
         // is checked by its row count: any surprise rolls everything back.
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        await using var batch = connection.Batch(transaction);
         batch.Add($"""
             UPDATE mints SET status = 'confirmed', confirmed_at = now(), error = NULL,
                 tx_hash = @txHash, policy_id = @policyId, asset_fingerprint = @fingerprint, token_name = @tokenName
             WHERE id = @mintId AND status = 'pending'
             RETURNING {Columns}
-            """,
-            Parameter("mintId", mint.Id), Parameter("txHash", confirmation.TxHash), Parameter("policyId", confirmation.PolicyId),
-            Parameter("fingerprint", confirmation.AssetFingerprint), Parameter("tokenName", confirmation.TokenName));
+            """)
+            .With("mintId", mint.Id)
+            .With("txHash", confirmation.TxHash)
+            .With("policyId", confirmation.PolicyId)
+            .With("fingerprint", confirmation.AssetFingerprint)
+            .With("tokenName", confirmation.TokenName);
         // The NFT takes the eligibility's season, or the season active when it was minted; its metadata defaults
         // to the catalog item's attributes.
         var nft = batch.Add("""
@@ -65,20 +67,25 @@ public sealed partial class PostgresMintStore
                    COALESCE(e.season_id, (SELECT s.id FROM seasons s WHERE s.is_active)), c.tier, COALESCE(@metadata::jsonb, c.attributes)
             FROM nft_catalog c, eligibilities e
             WHERE c.id = @catalogId AND e.id = @eligibilityId
-            """,
-            Parameter("stakeKey", mint.StakeKey), Parameter("policyId", confirmation.PolicyId), Parameter("fingerprint", confirmation.AssetFingerprint),
-            Parameter("tokenName", confirmation.TokenName), Parameter("metadata", confirmation.Metadata),
-            Parameter("catalogId", mint.CatalogId), Parameter("eligibilityId", mint.EligibilityId));
-        var stock = batch.Add("UPDATE nft_catalog SET is_minted = true, minted_at = now() WHERE id = @catalogId AND NOT is_minted",
-            Parameter("catalogId", mint.CatalogId));
+            """)
+            .With("stakeKey", mint.StakeKey)
+            .With("policyId", confirmation.PolicyId)
+            .With("fingerprint", confirmation.AssetFingerprint)
+            .With("tokenName", confirmation.TokenName)
+            .With("metadata", confirmation.Metadata)
+            .With("catalogId", mint.CatalogId)
+            .With("eligibilityId", mint.EligibilityId);
+        var stock = batch.Add("UPDATE nft_catalog SET is_minted = true, minted_at = now() WHERE id = @catalogId AND NOT is_minted")
+            .With("catalogId", mint.CatalogId);
         // Expired is fine: the mint was started within the window, and the chain has the NFT now.
-        batch.Add("UPDATE eligibilities SET status = 'used', used_at = now() WHERE id = @eligibilityId AND status <> 'used'",
-            Parameter("eligibilityId", mint.EligibilityId));
+        batch.Add("UPDATE eligibilities SET status = 'used', used_at = now() WHERE id = @eligibilityId AND status <> 'used'")
+            .With("eligibilityId", mint.EligibilityId);
         batch.Add("""
             INSERT INTO season_points AS sp (season_id, stake_key, nfts_minted)
             SELECT s.id, @stakeKey, 1 FROM seasons s WHERE s.is_active
             ON CONFLICT (season_id, stake_key) DO UPDATE SET nfts_minted = sp.nfts_minted + 1, updated_at = now()
-            """, Parameter("stakeKey", mint.StakeKey));
+            """)
+            .With("stakeKey", mint.StakeKey);
 
         Mint? confirmed;
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))

@@ -35,11 +35,11 @@ public sealed record PlayerNft
     /// <summary>Confirmed or burned.</summary>
     public NftStatus Status { get; init; }
 
-    /// <summary>When it was minted (UTC): what "earned during a season" is measured by.</summary>
-    public DateTime MintedAt { get; init; }
+    /// <summary>When it was minted : what "earned during a season" is measured by.</summary>
+    public DateTimeOffset MintedAt { get; init; }
 
-    /// <summary>When it was burned (UTC).</summary>
-    public DateTime? BurnedAt { get; init; }
+    /// <summary>When it was burned .</summary>
+    public DateTimeOffset? BurnedAt { get; init; }
 
     /// <summary>The CIP-25 metadata, a JSON object.</summary>
     public required string Metadata { get; init; }

@@ -1,7 +1,6 @@
 using Dapper;
 using Npgsql;
 using TriviaNft.Data.Internal;
-using static TriviaNft.Data.Internal.BatchExtensions;
 
 namespace TriviaNft.Data.Postgres.Privacy;
 
@@ -30,7 +29,7 @@ public sealed partial class PostgresPrivacyStore
     private static async Task<IReadOnlyDictionary<string, int>> EraseRowsAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Guid playerId, string? stakeKey, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        await using var batch = connection.Batch(transaction);
         // Counted first: these rows go with the player row (ON DELETE CASCADE), after this statement ran.
         batch.Add("""
             SELECT (SELECT count(*) FROM sessions WHERE player_id = @playerId)::int,
@@ -38,12 +37,16 @@ public sealed partial class PostgresPrivacyStore
                    (SELECT count(*) FROM mints WHERE player_id = @playerId)::int,
                    (SELECT count(*) FROM question_flags WHERE player_id = @playerId)::int,
                    (SELECT count(*) FROM question_flags WHERE handled_by = @playerId)::int
-            """, Parameter("playerId", playerId));
+            """)
+            .With("playerId", playerId);
         // Keyed by the wallet, so not reached by the cascade. The NFTs stay on chain (public, not ours to erase);
         // our link between this wallet and its NFTs, forges and standings goes.
-        var nfts = batch.Add("DELETE FROM player_nfts WHERE stake_key = @stakeKey", Parameter("stakeKey", stakeKey));
-        var forges = batch.Add("DELETE FROM forge_operations WHERE stake_key = @stakeKey", Parameter("stakeKey", stakeKey));
-        var points = batch.Add("DELETE FROM season_points WHERE stake_key = @stakeKey", Parameter("stakeKey", stakeKey));
+        var nfts = batch.Add("DELETE FROM player_nfts WHERE stake_key = @stakeKey")
+            .With("stakeKey", stakeKey);
+        var forges = batch.Add("DELETE FROM forge_operations WHERE stake_key = @stakeKey")
+            .With("stakeKey", stakeKey);
+        var points = batch.Add("DELETE FROM season_points WHERE stake_key = @stakeKey")
+            .With("stakeKey", stakeKey);
         // Snapshots are the prize record: their lines keep rank and numbers, so every other wallet's recorded rank
         // stands, under a random key per line ('i' is outside the bech32 alphabet: never a real address) that
         // links the lines neither to the wallet nor to each other.
@@ -51,9 +54,11 @@ public sealed partial class PostgresPrivacyStore
             UPDATE leaderboard_snapshots
             SET stake_key = 'stake_test1erasedi' || left(md5(gen_random_uuid()::text) || md5(gen_random_uuid()::text), 46)
             WHERE stake_key = @stakeKey
-            """, Parameter("stakeKey", stakeKey));
+            """)
+            .With("stakeKey", stakeKey);
         // Cascades to sessions, eligibilities, mints and the player's flags; flags they handled keep handled_by NULL.
-        batch.Add("DELETE FROM players WHERE id = @playerId", Parameter("playerId", playerId));
+        batch.Add("DELETE FROM players WHERE id = @playerId")
+            .With("playerId", playerId);
 
         var counts = new int[5];
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))

@@ -27,6 +27,6 @@ public sealed record LeaderboardEntry
     /// <summary>Sessions played this season (less is better).</summary>
     public int SessionsUsed { get; init; }
 
-    /// <summary>When the wallet first scored this season, UTC (earlier is better).</summary>
-    public DateTime FirstAchievedAt { get; init; }
+    /// <summary>When the wallet first scored this season (earlier is better).</summary>
+    public DateTimeOffset FirstAchievedAt { get; init; }
 }

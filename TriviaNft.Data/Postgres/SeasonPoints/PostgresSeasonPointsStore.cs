@@ -15,7 +15,7 @@ public sealed class PostgresSeasonPointsStore(TriviaNftDatabase database, Paging
     /// <inheritdoc />
     public Task<IReadOnlyList<LeaderboardEntry>> GetPageAsync(string seasonId, int fromRank = 1, int? limit = null, CancellationToken cancellationToken = default)
     {
-        Guard.Season(seasonId);
+        Guard.SeasonId(seasonId);
         Guard.Range(fromRank, "page.from_rank", "The first rank", 1, int.MaxValue);
         var pageSize = _paging.Limit(limit);
         Guard.Page(fromRank - 1, pageSize, _paging.MaxPageSize);
@@ -34,7 +34,7 @@ public sealed class PostgresSeasonPointsStore(TriviaNftDatabase database, Paging
     /// <inheritdoc />
     public Task<IReadOnlyList<LeaderboardEntry>> GetPageAfterAsync(string seasonId, LeaderboardEntry after, int? limit = null, CancellationToken cancellationToken = default)
     {
-        Guard.Season(seasonId);
+        Guard.SeasonId(seasonId);
         ArgumentNullException.ThrowIfNull(after);
         Guard.StakeKey(after.StakeKey, "page.after");
         if (after.Rank < 1 || after.Points < 0 || after.NftsMinted < 0 || after.PerfectScores < 0 || after.AvgAnswerMs < 0 || after.SessionsUsed < 0)
@@ -63,7 +63,7 @@ public sealed class PostgresSeasonPointsStore(TriviaNftDatabase database, Paging
     /// <inheritdoc />
     public Task<LeaderboardEntry?> GetRankAsync(string seasonId, string stakeKey, CancellationToken cancellationToken = default)
     {
-        Guard.Season(seasonId);
+        Guard.SeasonId(seasonId);
         Guard.StakeKey(stakeKey);
         // "Ahead" is the same total order as the pages, so the rank equals the wallet's position in them.
         const string sql = $"""

@@ -59,21 +59,6 @@ internal static partial class TestRows
         return result;
     }
 
-    /// <summary>
-    /// Disposes the data layer and drops the database. FORCE ends the server connections PgBouncer would keep
-    /// open to it (server_idle_timeout) — many finished test databases would otherwise exhaust max_connections.
-    /// </summary>
-    public static async Task DropAsync(this MigratedDatabase db)
-    {
-        await db.DisposeAsync();
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(db.DirectConnectionString));
-        var admin = new NpgsqlConnectionStringBuilder(db.DirectConnectionString) { Database = "postgres", Pooling = false };
-        await using var connection = new NpgsqlConnection(admin.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{db.Name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
     public static async Task ExecuteAsync(this MigratedDatabase db, string sql, params object?[] parameters)
     {
         await using var connection = new NpgsqlConnection(db.DirectConnectionString);
