@@ -4,6 +4,9 @@ using Npgsql;
 using TriviaNft.Data;
 using TriviaNft.Data.Configuration;
 using TriviaNft.Data.Postgres;
+using TriviaNft.Data.Postgres.Forging;
+using TriviaNft.Data.Postgres.Mints;
+using TriviaNft.Data.Postgres.Privacy;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -14,12 +17,17 @@ public static class TriviaNftDataExtensions
     /// Registers the pooled data sources for <c>trivia-db</c> and (keyed) <c>trivia-db-reader</c> through
     /// Aspire.Npgsql — health checks, traces and metrics included — with the proxy rules of design.md §4,
     /// the <see cref="GameRules"/> bound from <c>TriviaNft:GameRules</c> (defaults for what is not set; invalid numbers
-    /// fail at start-up), and every store.
+    /// fail at start-up), the store options from <c>TriviaNft:Mints</c>, <c>:Forging</c>, <c>:Paging</c> and
+    /// <c>:Privacy</c> when configured, and every store.
     /// </summary>
     public static IHostApplicationBuilder AddTriviaNftData(this IHostApplicationBuilder builder)
     {
         var rules = (builder.Configuration.GetSection(GameRules.SectionName).Get<GameRules>() ?? GameRules.Default).EnsureValid();
         builder.Services.AddSingleton(rules);
+        BindIfConfigured<MintOptions>(builder, "TriviaNft:Mints");
+        BindIfConfigured<ForgingOptions>(builder, "TriviaNft:Forging");
+        BindIfConfigured<PagingOptions>(builder, "TriviaNft:Paging");
+        BindIfConfigured<PrivacyOptions>(builder, "TriviaNft:Privacy");
         builder.AddNpgsqlDataSource(ResourceNames.TriviaDb, ApplyProxyRules);
         builder.AddKeyedNpgsqlDataSource(ResourceNames.TriviaDbReader, ApplyProxyRules);
         builder.Services.AddSingleton(sp => new TriviaNftDatabase(
@@ -40,6 +48,17 @@ public static class TriviaNftDataExtensions
         services.AddSingleton((rules ?? GameRules.Default).EnsureValid());
         services.AddTriviaNftStores();
         return services;
+    }
+
+    // Stores take these options as optional constructor parameters: registered only when configured, so the
+    // defaults stay in one place (the records); the stores check the numbers at construction.
+    private static void BindIfConfigured<T>(IHostApplicationBuilder builder, string section)
+        where T : class
+    {
+        if (builder.Configuration.GetSection(section).Get<T>() is { } options)
+        {
+            builder.Services.AddSingleton(options);
+        }
     }
 
     private static void ApplyProxyRules(Aspire.Npgsql.NpgsqlSettings settings)
