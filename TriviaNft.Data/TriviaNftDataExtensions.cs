@@ -24,10 +24,12 @@ public static class TriviaNftDataExtensions
     {
         var rules = (builder.Configuration.GetSection(GameRules.SectionName).Get<GameRules>() ?? GameRules.Default).EnsureValid();
         builder.Services.AddSingleton(rules);
-        BindIfConfigured<MintOptions>(builder, "TriviaNft:Mints");
-        BindIfConfigured<ForgingOptions>(builder, "TriviaNft:Forging");
-        BindIfConfigured<PagingOptions>(builder, "TriviaNft:Paging");
-        BindIfConfigured<PrivacyOptions>(builder, "TriviaNft:Privacy");
+        // Registered only when configured, so the defaults stay in one place (the records, which the stores
+        // check at construction).
+        AddIfConfigured(builder, builder.Configuration.GetSection("TriviaNft:Mints").Get<MintOptions>());
+        AddIfConfigured(builder, builder.Configuration.GetSection("TriviaNft:Forging").Get<ForgingOptions>());
+        AddIfConfigured(builder, builder.Configuration.GetSection("TriviaNft:Paging").Get<PagingOptions>());
+        AddIfConfigured(builder, builder.Configuration.GetSection("TriviaNft:Privacy").Get<PrivacyOptions>());
         builder.AddNpgsqlDataSource(ResourceNames.TriviaDb, ApplyProxyRules);
         builder.AddKeyedNpgsqlDataSource(ResourceNames.TriviaDbReader, ApplyProxyRules);
         builder.Services.AddSingleton(sp => new TriviaNftDatabase(
@@ -50,12 +52,10 @@ public static class TriviaNftDataExtensions
         return services;
     }
 
-    // Stores take these options as optional constructor parameters: registered only when configured, so the
-    // defaults stay in one place (the records); the stores check the numbers at construction.
-    private static void BindIfConfigured<T>(IHostApplicationBuilder builder, string section)
+    private static void AddIfConfigured<T>(IHostApplicationBuilder builder, T? options)
         where T : class
     {
-        if (builder.Configuration.GetSection(section).Get<T>() is { } options)
+        if (options is not null)
         {
             builder.Services.AddSingleton(options);
         }

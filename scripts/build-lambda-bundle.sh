@@ -6,8 +6,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-artifacts/lambda/migrator}"
 rm -rf "$out"
-dotnet publish TriviaNft.Migrator/TriviaNft.Migrator.csproj -c Release -r linux-x64 --self-contained \
-  -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true -p:PublishTrimmed=true -p:DebugType=none -p:InvariantGlobalization=true -o "$out" >/dev/null
+log=$(mktemp)
+# Trimmed: the migrator and TriviaNft.Data must stay trimming-safe (source-generated JSON, no reflection binding).
+if ! dotnet publish TriviaNft.Migrator/TriviaNft.Migrator.csproj -c Release -r linux-x64 --self-contained \
+  -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true -p:PublishTrimmed=true -p:DebugType=none \
+  -p:InvariantGlobalization=true -o "$out" >"$log" 2>&1; then
+  cat "$log" >&2
+  exit 1
+fi
+rm -f "$log"
 mv "$out/TriviaNft.Migrator" "$out/bootstrap"
 # Configuration files for hosting modes that Lambda never uses.
 rm -f "$out"/appsettings*.json "$out"/*.xml

@@ -67,4 +67,5 @@ public sealed record DatabaseSecret
 /// <summary>Source-generated JSON for the data layer's own documents (trimming and NativeAOT friendly).</summary>
 [JsonSerializable(typeof(DatabaseSecret))]
 [JsonSerializable(typeof(SecretsExtensionResponse))]
+[JsonSerializable(typeof(string[]))]
 internal sealed partial class DataJsonContext : JsonSerializerContext;

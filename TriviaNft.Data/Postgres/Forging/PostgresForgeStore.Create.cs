@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using TriviaNft.Data.Configuration;
 using TriviaNft.Data.Errors;
 using TriviaNft.Data.Internal;
 
@@ -60,7 +61,7 @@ public sealed partial class PostgresForgeStore
                 stakeKey = request.StakeKey,
                 categoryId = request.CategoryId,
                 seasonId = request.SeasonId,
-                inputsJson = JsonSerializer.Serialize(inputs),
+                inputsJson = JsonSerializer.Serialize(inputs, DataJsonContext.Default.StringArray),
             }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }, cancellationToken);
     }

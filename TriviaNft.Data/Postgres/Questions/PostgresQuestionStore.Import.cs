@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using TriviaNft.Data.Configuration;
 using TriviaNft.Data.Errors;
 using TriviaNft.Data.Internal;
 
@@ -40,7 +41,7 @@ public sealed partial class PostgresQuestionStore
                 {
                     categoryIds = chunk.Select(r => r.Question.CategoryId).ToArray(),
                     texts = chunk.Select(r => r.Question.Text.Trim()).ToArray(),
-                    options = chunk.Select(r => JsonSerializer.Serialize(r.Question.Options.Select(o => o.Trim()))).ToArray(),
+                    options = chunk.Select(r => JsonSerializer.Serialize(r.Question.Options.Select(o => o.Trim()).ToArray(), DataJsonContext.Default.StringArray)).ToArray(),
                     correctIndexes = chunk.Select(r => r.Question.CorrectIndex).ToArray(),
                     explanations = chunk.Select(r => r.Question.Explanation).ToArray(),
                     sources = chunk.Select(r => r.Question.Source.ToString().ToLowerInvariant()).ToArray(),

@@ -7,7 +7,6 @@ namespace TriviaNft.Data.Postgres.Sessions;
 
 public sealed partial class PostgresSessionStore
 {
-    private static readonly JsonSerializerOptions AnswerJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <inheritdoc />
     public async Task<SessionOutcome> CompleteAsync(SessionCompletion completion, CancellationToken cancellationToken = default)
@@ -62,7 +61,7 @@ public sealed partial class PostgresSessionStore
             """).With("id", id).With("playerId", completion.PlayerId).With("categoryId", completion.CategoryId)
             .With("status", status.ToString().ToLowerInvariant()).With("startedAt", completion.StartedAt.ToPostgres())
             .With("endedAt", completion.EndedAt.ToPostgres()).With("score", score)
-            .With("totalMs", CountedMs(completion.Answers)).With("questions", JsonSerializer.Serialize(completion.Answers, AnswerJson));
+            .With("totalMs", CountedMs(completion.Answers)).With("questions", JsonSerializer.Serialize(completion.Answers, SessionJsonContext.Default.IReadOnlyListSessionAnswer));
         // Playing is activity: the guest retention purge must not take a player who just played.
         batch.Add($"UPDATE players p SET last_seen_at = now() FROM sessions s WHERE {mine} AND p.id = s.player_id").With("id", id);
         batch.Add($"""
