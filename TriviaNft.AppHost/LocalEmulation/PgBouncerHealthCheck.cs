@@ -7,7 +7,10 @@ namespace TriviaNft.AppHost.LocalEmulation;
 /// <summary>Healthy when a query through the proxy's read/write pool reaches the writer and returns.</summary>
 internal sealed class PgBouncerHealthCheck(PgBouncerResource proxy) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        HealthProbe.RetryAsync(ProbeAsync, cancellationToken);
+
+    private async Task<HealthCheckResult> ProbeAsync(CancellationToken cancellationToken)
     {
         try
         {

@@ -9,7 +9,10 @@ namespace TriviaNft.AppHost.LocalEmulation;
 /// </summary>
 internal sealed class PostgresHealthCheck(IResourceWithConnectionString server, bool expectReplica) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        HealthProbe.RetryAsync(ProbeAsync, cancellationToken);
+
+    private async Task<HealthCheckResult> ProbeAsync(CancellationToken cancellationToken)
     {
         try
         {

@@ -38,9 +38,8 @@ internal static class ReadyBanner
             }
 
             var migrations = await MigratorOutcomeAsync(notifications, model, cancellationToken).ConfigureAwait(false);
-            var elapsed = DateTime.Now - Process.GetCurrentProcess().StartTime;
             var text = new StringBuilder()
-                .AppendLine(CultureInfo.InvariantCulture, $"TriviaNft DataStack is ready after {elapsed.TotalSeconds:0.0} s ({migrations}).")
+                .AppendLine(CultureInfo.InvariantCulture, $"TriviaNft DataStack is ready after {SinceStart(DateTime.UtcNow)}; {migrations}.")
                 .AppendLine($"  Dashboard         {await DashboardUrlAsync(model, cancellationToken).ConfigureAwait(false)} (log in with the link printed at start)")
                 .AppendLine($"  {ResourceNames.TriviaDb,-17} {await PsqlAsync(model, ResourceNames.Proxy, ResourceNames.DatabaseName, cancellationToken).ConfigureAwait(false)}   # PgBouncer, transaction pooling")
                 .AppendLine($"  {ResourceNames.TriviaDbReader,-17} {await PsqlAsync(model, ResourceNames.Proxy, ResourceNames.ReaderDatabaseName, cancellationToken).ConfigureAwait(false)}   # the replica, through PgBouncer")
@@ -71,8 +70,13 @@ internal static class ReadyBanner
 
         var done = await notifications.WaitForResourceAsync(
             ResourceNames.Migrator, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken).ConfigureAwait(false);
-        return $"migrator {done.Snapshot.State?.Text}, exit code {done.Snapshot.ExitCode}";
+        var finishedAt = done.Snapshot.StopTimeStamp is { } stop ? $" after {SinceStart(stop.ToUniversalTime())}" : string.Empty;
+        return $"migrator {done.Snapshot.State?.Text} (exit code {done.Snapshot.ExitCode}){finishedAt}";
     }
+
+    // Seconds since this AppHost process started, the figure docs/local-emulation.md reports.
+    private static string SinceStart(DateTime utc) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(utc - Process.GetCurrentProcess().StartTime.ToUniversalTime()).TotalSeconds:0.0} s");
 
     private static async Task<string> PsqlAsync(DistributedApplicationModel model, string resource, string database, CancellationToken cancellationToken) =>
         $"psql \"host=127.0.0.1 port={await PortAsync(model, resource, cancellationToken).ConfigureAwait(false)} dbname={database} user=postgres\"";

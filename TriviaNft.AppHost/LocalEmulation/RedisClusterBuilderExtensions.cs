@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using TriviaNft.LocalServers;
 
@@ -50,12 +51,12 @@ internal static class RedisClusterBuilderExtensions
         var node = new RedisNodeResource(name, program, directory, password);
 
         var healthCheck = $"{name}_pings";
-        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async ct =>
+        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, ct => HealthProbe.RetryAsync(async token =>
             await RedisClusterServer.PingsAsync(
-                await node.TargetPortAsync(ct).ConfigureAwait(false),
-                await password.GetValueAsync(ct).ConfigureAwait(false) ?? string.Empty, ct).ConfigureAwait(false)
-                ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()
-                : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("No PONG."));
+                await node.TargetPortAsync(token).ConfigureAwait(false),
+                await password.GetValueAsync(token).ConfigureAwait(false) ?? string.Empty, token).ConfigureAwait(false)
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("No PONG."), ct));
 
         return builder.AddResource(node)
             .WithServerEndpoint()

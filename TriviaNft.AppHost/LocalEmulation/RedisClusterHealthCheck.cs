@@ -6,7 +6,10 @@ namespace TriviaNft.AppHost.LocalEmulation;
 /// <summary>Healthy when every node of the cluster reports <c>cluster_state:ok</c> (all slots served).</summary>
 internal sealed class RedisClusterHealthCheck(RedisClusterResource cluster) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        HealthProbe.RetryAsync(ProbeAsync, cancellationToken);
+
+    private async Task<HealthCheckResult> ProbeAsync(CancellationToken cancellationToken)
     {
         var password = await cluster.Password.GetValueAsync(cancellationToken).ConfigureAwait(false) ?? string.Empty;
         var states = await Task.WhenAll(cluster.Nodes.Select(async node =>
