@@ -49,9 +49,10 @@ public sealed class ObservabilityTests(AppHostFixture stack)
         using var timeout = new CancellationTokenSource(TestStack.WaitTimeout);
         await foreach (var batch in stack.App.Services.GetRequiredService<ResourceLoggerService>().WatchAsync(resource).WithCancellation(timeout.Token))
         {
-            if (batch.FirstOrDefault(line => line.Content.Contains(text, StringComparison.Ordinal)) is { } line)
+            // LogLine is a struct: select the content, so "no match" is null rather than an empty line.
+            if (batch.Select(line => line.Content).FirstOrDefault(content => content.Contains(text, StringComparison.Ordinal)) is { } content)
             {
-                return line.Content;
+                return content;
             }
         }
 
