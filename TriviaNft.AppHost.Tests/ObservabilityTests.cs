@@ -30,7 +30,7 @@ public sealed class ObservabilityTests(AppHostFixture stack)
         await using (var command = admin.CreateCommand(TopSql))
         await using (var reader = await command.ExecuteReaderAsync().WaitAsync(TestStack.WaitTimeout))
         {
-            while (await reader.ReadAsync())
+            while (await reader.ReadAsync().WaitAsync(TestStack.WaitTimeout))
             {
                 top.Add(reader.GetString(3));
             }

@@ -15,9 +15,9 @@ public sealed class PostgresTopologyTests(AppHostFixture stack)
 
         var applied = new List<string>();
         await using (var command = db.CreateCommand("SELECT name FROM pgmigrations ORDER BY id"))
-        await using (var reader = await command.ExecuteReaderAsync())
+        await using (var reader = await command.ExecuteReaderAsync().WaitAsync(TestStack.WaitTimeout))
         {
-            while (await reader.ReadAsync())
+            while (await reader.ReadAsync().WaitAsync(TestStack.WaitTimeout))
             {
                 applied.Add(reader.GetString(0));
             }
@@ -26,7 +26,7 @@ public sealed class PostgresTopologyTests(AppHostFixture stack)
         await using var tables = db.CreateCommand(
             "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'pgmigrations'");
         Assert.Equal(["1_initial-schema", "2_reference-data"], applied);
-        Assert.Equal(13L, await tables.ExecuteScalarAsync());
+        Assert.Equal(13L, await tables.ExecuteScalarAsync().WaitAsync(TestStack.WaitTimeout));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class PostgresTopologyTests(AppHostFixture stack)
 
         await using var insert = db.CreateCommand("INSERT INTO players (anon_id) VALUES ($1) RETURNING id");
         insert.Parameters.Add(new NpgsqlParameter { Value = anonId });
-        var id = (Guid)(await insert.ExecuteScalarAsync())!;
+        var id = (Guid)(await insert.ExecuteScalarAsync().WaitAsync(TestStack.WaitTimeout))!;
 
         var seen = await Poll.UntilAsync(async () =>
         {
@@ -56,7 +56,7 @@ public sealed class PostgresTopologyTests(AppHostFixture stack)
         await using var replica = await stack.DataSourceAsync(ResourceNames.TriviaDbReader);
         await using var insert = replica.CreateCommand("INSERT INTO players (anon_id) VALUES ('never')");
 
-        var error = await Assert.ThrowsAsync<PostgresException>(() => insert.ExecuteNonQueryAsync());
+        var error = await Assert.ThrowsAsync<PostgresException>(() => insert.ExecuteNonQueryAsync().WaitAsync(TestStack.WaitTimeout));
 
         Assert.Equal(PostgresErrorCodes.ReadOnlySqlTransaction, error.SqlState);
     }
@@ -70,6 +70,6 @@ public sealed class PostgresTopologyTests(AppHostFixture stack)
         await using var source = await stack.DataSourceAsync(connectionName);
         await using var command = source.CreateCommand("SHOW statement_timeout");
 
-        Assert.Equal(expected, await command.ExecuteScalarAsync());
+        Assert.Equal(expected, await command.ExecuteScalarAsync().WaitAsync(TestStack.WaitTimeout));
     }
 }

@@ -20,20 +20,20 @@ public sealed class TransactionPoolingTests(AppHostFixture stack)
         var connectionString = new NpgsqlConnectionStringBuilder(await stack.ConnectionStringAsync(ResourceNames.TriviaDb)) { Pooling = false }.ConnectionString;
         await using var setter = new NpgsqlConnection(connectionString);
         await using var holder = new NpgsqlConnection(connectionString);
-        await setter.OpenAsync();
-        await holder.OpenAsync();
+        await setter.OpenAsync().WaitAsync(TestStack.WaitTimeout);
+        await holder.OpenAsync().WaitAsync(TestStack.WaitTimeout);
         var probe = Guid.NewGuid().ToString("N");
 
         // The SET runs in its own (implicit) transaction; its server connection then goes back to the pool.
         await ExecuteScalarAsync(setter, $"SET trivianft.probe = '{probe}'");
 
         // Another client takes the most recently released server connection and keeps it busy...
-        await using var transaction = await holder.BeginTransactionAsync();
+        await using var transaction = await holder.BeginTransactionAsync().AsTask().WaitAsync(TestStack.WaitTimeout);
         var seenByOtherClient = await ExecuteScalarAsync(holder, "SELECT current_setting('trivianft.probe', true)", transaction);
 
         // ...so the setter's next transaction runs on another server connection, where its SET never happened.
         var seenBySetter = await ExecuteScalarAsync(setter, "SELECT current_setting('trivianft.probe', true)");
-        await transaction.CommitAsync();
+        await transaction.CommitAsync().WaitAsync(TestStack.WaitTimeout);
 
         Assert.NotEqual(probe, seenBySetter);
         Assert.Equal(probe, seenByOtherClient);

@@ -3,7 +3,6 @@ using TriviaNft.Data;
 using TriviaNft.LocalServers;
 
 var builder = DistributedApplication.CreateBuilder(args);
-var options = LocalEmulationOptions.From(builder.Configuration, args);
 
 var postgresPassword = builder.AddGeneratedSecret(ResourceNames.PostgresPassword);
 var redisPassword = builder.AddGeneratedSecret(ResourceNames.RedisPassword);
@@ -13,11 +12,12 @@ try
 {
     // The AWS DataStack: Aurora writer + reader behind RDS Proxy, ElastiCache in cluster mode.
     // Native processes by default; LocalEmulation:Mode=Containers serves the same names from containers.
+    var options = LocalEmulationOptions.From(builder.Configuration, args);
     data = options.UseContainers
         ? builder.AddContainerDataStack(postgresPassword, redisPassword)
         : builder.AddNativeDataStack(options, postgresPassword, redisPassword);
 }
-catch (MissingServerBinaryException ex)
+catch (Exception ex) when (ex is MissingServerBinaryException or LocalEmulationException)
 {
     await Console.Error.WriteLineAsync(ex.Message);
     return 1;

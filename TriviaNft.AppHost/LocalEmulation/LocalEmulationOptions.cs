@@ -25,7 +25,7 @@ internal sealed record LocalEmulationOptions(
         var mode = section["Mode"] ?? "Native";
         if (!mode.Equals("Native", StringComparison.OrdinalIgnoreCase) && !mode.Equals("Containers", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException($"{Section}:Mode is '{mode}'; allowed: Native (default) or Containers.");
+            throw new LocalEmulationException($"{Section}:Mode is '{mode}'; allowed: Native (default) or Containers.");
         }
 
         return new LocalEmulationOptions(

@@ -66,7 +66,7 @@ internal sealed class LocalState
 
         if (!File.Exists(Path.Combine(root, MarkerFile)) && Directory.EnumerateFileSystemEntries(root).Any())
         {
-            throw new InvalidOperationException(
+            throw new LocalEmulationException(
                 $"Refusing to reset {root}: it is not a TriviaNft state folder (no {MarkerFile} in it).");
         }
 

@@ -40,7 +40,7 @@ internal static class ReadyBanner
             var migrations = await MigratorOutcomeAsync(notifications, model, cancellationToken).ConfigureAwait(false);
             var text = new StringBuilder()
                 .AppendLine(CultureInfo.InvariantCulture, $"TriviaNft DataStack is ready after {SinceStart(DateTime.UtcNow)}; {migrations}.")
-                .AppendLine($"  Dashboard         {await DashboardUrlAsync(model, cancellationToken).ConfigureAwait(false)} (log in with the link printed at start)")
+                .AppendLine($"  Dashboard         {await DashboardUrlAsync(model, cancellationToken).ConfigureAwait(false)}")
                 .AppendLine($"  {ResourceNames.TriviaDb,-17} {await PsqlAsync(model, ResourceNames.Proxy, ResourceNames.DatabaseName, cancellationToken).ConfigureAwait(false)}   # PgBouncer, transaction pooling")
                 .AppendLine($"  {ResourceNames.TriviaDbReader,-17} {await PsqlAsync(model, ResourceNames.Proxy, ResourceNames.ReaderDatabaseName, cancellationToken).ConfigureAwait(false)}   # the replica, through PgBouncer")
                 .AppendLine($"  {ResourceNames.TriviaDbAdmin,-17} {await PsqlAsync(model, ResourceNames.Postgres, ResourceNames.DatabaseName, cancellationToken).ConfigureAwait(false)}   # the writer, direct")
@@ -93,6 +93,7 @@ internal static class ReadyBanner
         }
 
         var endpoint = dashboard.GetEndpoints().FirstOrDefault(e => e.EndpointName is "https" or "http");
-        return endpoint is null ? "(no endpoint)" : await endpoint.GetValueAsync(cancellationToken).ConfigureAwait(false) ?? "(no endpoint)";
+        var url = endpoint is null ? null : await endpoint.GetValueAsync(cancellationToken).ConfigureAwait(false);
+        return url is null ? "(no endpoint)" : $"{url} (log in with the link printed at start)";
     }
 }

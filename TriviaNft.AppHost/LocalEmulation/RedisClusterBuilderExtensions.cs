@@ -16,7 +16,7 @@ internal static class RedisClusterBuilderExtensions
     {
         if (options.RedisPrimaries < MinimumPrimaries || options.RedisReplicasPerPrimary < 0)
         {
-            throw new InvalidOperationException(
+            throw new LocalEmulationException(
                 $"{LocalEmulationOptions.Section}:Redis needs at least {MinimumPrimaries} primaries (a majority must survive a failover) and 0 or more replicas each.");
         }
 
