@@ -6,7 +6,7 @@ namespace TriviaNft.LocalServers;
 /// How a native PostgreSQL 15 server of the local emulation is initialised and started. The AppHost
 /// turns <see cref="Command"/> into an executable resource; the test fixture starts it as a child process.
 /// </summary>
-public static class PostgresServer
+public static partial class PostgresServer
 {
     /// <summary>The superuser every local cluster is initialised with, as in Aspire's <c>AddPostgres</c>.</summary>
     public const string Superuser = "postgres";

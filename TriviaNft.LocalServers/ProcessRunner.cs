@@ -7,15 +7,21 @@ namespace TriviaNft.LocalServers;
 public static class ProcessRunner
 {
     /// <summary>Runs <paramref name="command"/> and returns its standard output; fails with its output on a non-zero exit.</summary>
+    /// <param name="command">The program and its arguments.</param>
+    /// <param name="cancellationToken">Cancels the wait (the program is not killed).</param>
+    /// <param name="environment">Extra environment variables, e.g. a password that must not appear on the command line.</param>
+    /// <param name="standardInput">Text written to the program's standard input, which is then closed; secrets go here, not in arguments.</param>
     public static async Task<string> RunAsync(
         ServerCommand command,
         CancellationToken cancellationToken = default,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null,
+        string? standardInput = null)
     {
         var startInfo = new ProcessStartInfo(command.FileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = standardInput is not null,
             UseShellExecute = false,
         };
         foreach (var argument in command.Arguments)
@@ -33,6 +39,12 @@ public static class ProcessRunner
         var output = new StringBuilder();
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput.AsMemory(), cancellationToken).ConfigureAwait(false);
+            process.StandardInput.Close();
+        }
+
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         output.Append(await stdout.ConfigureAwait(false));
         var errors = await stderr.ConfigureAwait(false);

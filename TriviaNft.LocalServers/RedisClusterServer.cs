@@ -39,6 +39,23 @@ public static class RedisClusterServer
         return path;
     }
 
+    /// <summary>
+    /// Removes the cluster identity a node saved in <paramref name="directory"/> (<c>nodes.conf</c>). A cluster's
+    /// topology pins the ports of its nodes, and those change from run to run, so the cluster is built afresh at
+    /// each start: Redis is a cache here as in AWS (RPO 24 h; leaderboards are rebuilt from PostgreSQL).
+    /// </summary>
+    public static void ForgetCluster(string directory)
+    {
+        foreach (var file in new[] { "nodes.conf", "dump.rdb" })
+        {
+            var path = Path.Combine(directory, file);
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
     /// <summary>The command line of one node.</summary>
     public static ServerCommand NodeCommand(string configPath) =>
         new(ServerBinaries.OnPath("redis-server", "redis-server", "redis"), [configPath]);

@@ -12,19 +12,23 @@ public static class ServerBinaries
     /// <summary>The PostgreSQL major version the stack emulates (Aurora PostgreSQL 15.4).</summary>
     public const int PostgresMajorVersion = 15;
 
+    /// <summary>An explicit PostgreSQL 15 bin directory; when set, it is the only place looked at.</summary>
+    public const string PostgresBinVariable = "TRIVIANFT_PG_BIN";
+
     /// <summary>The directory holding <c>postgres</c>, <c>initdb</c>, <c>pg_basebackup</c> for PostgreSQL 15.</summary>
-    /// <exception cref="MissingServerBinaryException">PostgreSQL 15 is not installed.</exception>
+    /// <exception cref="MissingServerBinaryException">PostgreSQL 15 is not installed (or not where <see cref="PostgresBinVariable"/> says).</exception>
     public static string PostgresBinDirectory()
     {
-        var overridden = Environment.GetEnvironmentVariable("TRIVIANFT_PG_BIN");
-        string[] candidates =
-        [
-            .. string.IsNullOrEmpty(overridden) ? Array.Empty<string>() : [overridden],
-            $"/usr/lib/postgresql/{PostgresMajorVersion}/bin",
-            $"/opt/homebrew/opt/postgresql@{PostgresMajorVersion}/bin",
-            $"/usr/local/opt/postgresql@{PostgresMajorVersion}/bin",
-            $"/usr/pgsql-{PostgresMajorVersion}/bin",
-        ];
+        var overridden = Environment.GetEnvironmentVariable(PostgresBinVariable);
+        string[] candidates = string.IsNullOrEmpty(overridden)
+            ?
+            [
+                $"/usr/lib/postgresql/{PostgresMajorVersion}/bin",
+                $"/opt/homebrew/opt/postgresql@{PostgresMajorVersion}/bin",
+                $"/usr/local/opt/postgresql@{PostgresMajorVersion}/bin",
+                $"/usr/pgsql-{PostgresMajorVersion}/bin",
+            ]
+            : [overridden];
 
         return candidates.FirstOrDefault(dir => File.Exists(Path.Combine(dir, "postgres")))
             ?? throw new MissingServerBinaryException(

@@ -20,10 +20,11 @@ need pgbouncer pgbouncer
 need node nodejs
 need npm npm
 need setpriv util-linux
+need /usr/bin/chromium chromium # the dashboard test drives Debian's chromium through Playwright (no browser download)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
-    echo "Missing: ${missing[*]}. Install them with your package manager (Homebrew: postgresql@15 redis pgbouncer node)." >&2
+    echo "Missing: ${missing[*]}. Install them with your package manager (Homebrew: postgresql@15 redis pgbouncer node; a Chromium for the dashboard test)." >&2
     exit 1
   fi
   echo "Installing: ${missing[*]}"

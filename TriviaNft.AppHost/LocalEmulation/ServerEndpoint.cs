@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace TriviaNft.AppHost.LocalEmulation;
+
+/// <summary>
+/// The one TCP endpoint of each native server. Not proxied: Aspire allocates the port and the server listens
+/// on it itself, so redirects (Redis cluster MOVED, replication) name ports that clients can reach.
+/// </summary>
+internal static class ServerEndpoint
+{
+    public const string Name = "tcp";
+
+    public static IResourceBuilder<T> WithServerEndpoint<T>(this IResourceBuilder<T> builder)
+        where T : IResourceWithEndpoints =>
+        builder.WithEndpoint(scheme: "tcp", name: Name, isProxied: false);
+
+    public static EndpointReference ServerEndpointOf(this IResourceWithEndpoints resource) => new(resource, Name);
+
+    /// <summary>The port the server listens on; Aspire allocates it before any resource starts.</summary>
+    public static async Task<int> TargetPortAsync(this IResourceWithEndpoints resource, CancellationToken cancellationToken)
+    {
+        var value = await resource.ServerEndpointOf().Property(EndpointProperty.TargetPort)
+            .GetValueAsync(cancellationToken).ConfigureAwait(false);
+        return int.Parse(value ?? throw new InvalidOperationException($"{resource.Name} has no port yet."), CultureInfo.InvariantCulture);
+    }
+}
