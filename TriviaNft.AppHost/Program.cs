@@ -1,23 +1,20 @@
+using TriviaNft.AppHost;
+using TriviaNft.AppHost.Cloud;
 using TriviaNft.AppHost.LocalEmulation;
 using TriviaNft.Data;
 using TriviaNft.LocalServers;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-var postgresPassword = builder.AddGeneratedSecret(ResourceNames.PostgresPassword);
-var redisPassword = builder.AddGeneratedSecret(ResourceNames.RedisPassword);
-
 DataStack data;
 try
 {
     // The AWS DataStack: Aurora writer + reader behind RDS Proxy, ElastiCache in cluster mode.
-    // Native processes by default; LocalEmulation:Mode=Containers serves the same names from containers.
-    var options = LocalEmulationOptions.From(builder.Configuration, args);
-    data = options.UseContainers
-        ? builder.AddContainerDataStack(postgresPassword, redisPassword)
-        : builder.AddNativeDataStack(options, postgresPassword, redisPassword);
+    // Native processes by default; LocalEmulation:Mode=Containers serves the same names from containers,
+    // LocalEmulation:Mode=Cloud binds them to the deployed stack (its passwords are never generated).
+    data = builder.AddDataStack(LocalEmulationOptions.From(builder.Configuration, args));
 }
-catch (Exception ex) when (ex is MissingServerBinaryException or LocalEmulationException)
+catch (Exception ex) when (ex is MissingServerBinaryException or LocalEmulationException or CloudBindingException)
 {
     await Console.Error.WriteLineAsync(ex.Message);
     return 1;
