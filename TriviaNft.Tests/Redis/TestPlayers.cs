@@ -20,11 +20,15 @@ internal static class TestPlayers
         Candidates = Candidates(candidates),
     };
 
-    /// <summary>A random, well-formed testnet stake key.</summary>
+    /// <summary>
+    /// A random, well-formed stake key: mainnet or testnet, 50 to 60 data characters, so that ties broken by the
+    /// stake key exercise '_' against digits and prefixes of different lengths (bytewise order, as Redis compares).
+    /// </summary>
     public static string StakeKey(Random? random = null)
     {
         random ??= Random.Shared;
-        return "stake_test1" + new string([.. Enumerable.Range(0, 53).Select(_ => Bech32[random.Next(Bech32.Length)])]);
+        var prefix = random.Next(2) == 0 ? "stake1" : "stake_test1";
+        return prefix + new string([.. Enumerable.Range(0, random.Next(50, 61)).Select(_ => Bech32[random.Next(Bech32.Length)])]);
     }
 
     /// <summary>A season id no other test uses.</summary>
