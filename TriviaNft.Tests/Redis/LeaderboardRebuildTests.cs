@@ -50,11 +50,7 @@ public sealed class LeaderboardRebuildTests(ServersFixture servers) : IAsyncLife
         await _rebuilder.RebuildAsync(_board);
         var before = await _store.GetPageAsync(_board, 1, 1000);
 
-        foreach (var primary in _multiplexer.GetServers().Where(s => s.IsConnected && !s.IsReplica))
-        {
-            await primary.FlushAllDatabasesAsync();
-        }
-
+        Assert.Equal(3, await RedisConnections.FlushAllPrimariesAsync(_multiplexer));
         Assert.Equal(0, await _store.CountAsync(_board));
         await _rebuilder.RebuildAsync(_board);
         Assert.Equal(before, await _store.GetPageAsync(_board, 1, 1000));

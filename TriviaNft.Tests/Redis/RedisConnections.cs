@@ -42,11 +42,37 @@ internal static class RedisConnections
         return [.. session.FinishProfiling()];
     }
 
-    /// <summary>EVAL + EVALSHA calls the primaries have served so far (INFO commandstats).</summary>
+    /// <summary>
+    /// FLUSHALL on every primary, after refreshing the topology (a failover on a loaded machine may have swapped
+    /// roles). A node that turns out to be a replica anyway refuses with READONLY and is skipped. Returns how many
+    /// nodes flushed.
+    /// </summary>
+    public static async Task<int> FlushAllPrimariesAsync(IConnectionMultiplexer multiplexer)
+    {
+        await multiplexer.ConfigureAsync();
+        var flushed = 0;
+        foreach (var server in multiplexer.GetServers().Where(s => !s.IsReplica))
+        {
+            try
+            {
+                await server.FlushAllDatabasesAsync();
+                flushed++;
+            }
+            catch (RedisServerException ex) when (ex.Message.StartsWith("READONLY", StringComparison.Ordinal))
+            {
+                // Demoted since the refresh: its new primary is in the list too.
+            }
+        }
+
+        return flushed;
+    }
+
+    /// <summary>EVAL + EVALSHA calls the cluster has served so far (INFO commandstats of every node).</summary>
     public static async Task<long> ScriptCallsAsync(IConnectionMultiplexer multiplexer)
     {
         long calls = 0;
-        foreach (var server in multiplexer.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+        // Every node: replicas apply scripts as effects, so only the primary that ran a script counts it.
+        foreach (var server in multiplexer.GetServers().Where(s => s.IsConnected))
         {
             foreach (var group in await server.InfoAsync("commandstats"))
             {
