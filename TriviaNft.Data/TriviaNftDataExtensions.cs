@@ -1,8 +1,11 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using StackExchange.Redis;
 using TriviaNft.Data;
 using TriviaNft.Data.Configuration;
 using TriviaNft.Data.Postgres;
+using TriviaNft.Data.Redis;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -12,7 +15,8 @@ public static class TriviaNftDataExtensions
     /// <summary>
     /// Registers the pooled data sources for <c>trivia-db</c> and (keyed) <c>trivia-db-reader</c> through
     /// Aspire.Npgsql — health checks, traces and metrics included — with the proxy rules of design.md §4,
-    /// and every store.
+    /// the one Redis multiplexer of <c>trivia-cache</c> through Aspire.StackExchange.Redis (health check and
+    /// tracing), the game state options of section <c>TriviaNft:GameState</c>, and every store.
     /// </summary>
     public static IHostApplicationBuilder AddTriviaNftData(this IHostApplicationBuilder builder)
     {
@@ -22,6 +26,10 @@ public static class TriviaNftDataExtensions
             sp.GetRequiredService<NpgsqlDataSource>(),
             sp.GetRequiredKeyedService<NpgsqlDataSource>(ResourceNames.TriviaDbReader)));
         builder.Services.AddTriviaNftStores();
+        // The health check asks each cluster node CLUSTER INFO, which StackExchange.Redis only sends in admin mode.
+        builder.AddRedisClient(ResourceNames.Cache, configureOptions: options => options.AllowAdmin = true);
+        builder.Services.AddTriviaNftRedisStores(
+            builder.Configuration.GetSection(RedisGameStateOptions.SectionName).Get<RedisGameStateOptions>() ?? RedisGameStateOptions.Default);
         return builder;
     }
 
@@ -33,6 +41,19 @@ public static class TriviaNftDataExtensions
     {
         services.AddSingleton(database);
         services.AddTriviaNftStores();
+        return services;
+    }
+
+    /// <summary>
+    /// For code Aspire does not start: registers <paramref name="database"/>, the process's one Redis
+    /// <paramref name="cache"/> (build it with <see cref="TriviaNft.Data.Redis.Connection.TriviaNftRedis"/>) and every store.
+    /// </summary>
+    public static IServiceCollection AddTriviaNftData(
+        this IServiceCollection services, TriviaNftDatabase database, IConnectionMultiplexer cache, RedisGameStateOptions? gameState = null)
+    {
+        services.AddTriviaNftData(database);
+        services.AddSingleton(cache);
+        services.AddTriviaNftRedisStores(gameState ?? RedisGameStateOptions.Default);
         return services;
     }
 
