@@ -9,17 +9,20 @@ public sealed partial class RedisLeaderboardRebuilder
 {
     /// <summary>
     /// Hands every shown row of <paramref name="board"/> (changed since <paramref name="since"/>, when given) to
-    /// <paramref name="onBatch"/>. The global board pages by primary key, one short query per batch (proxy
-    /// friendly, cheap at any depth); a category board is one aggregate query streamed in batches.
+    /// <paramref name="onBatch"/>. A whole global board pages by stake key, one short query per batch (proxy
+    /// friendly, cheap at any depth). A category board, or the few rows of a catch-up, is one query streamed in
+    /// batches: an aggregate (or a filter on a column without an index) is best computed in one pass.
     /// </summary>
     private async Task ForEachBatchAsync(
         LeaderboardId board, NpgsqlDataSource source, DateTimeOffset? since,
         Func<List<LeaderboardStanding>, Task<bool>> onBatch, CancellationToken cancellationToken)
     {
         var batchSize = _options.RebuildBatchSize;
-        if (board.CategoryId is not null)
+        if (board.CategoryId is not null || since is not null)
         {
-            var sql = CategorySql(since is null ? string.Empty : LeaderboardSourceSql.CategorySessionsChangedSince, string.Empty);
+            var sql = board.CategoryId is null
+                ? LeaderboardSourceSql.Global + LeaderboardSourceSql.GlobalChangedSince
+                : CategorySql(since is null ? string.Empty : LeaderboardSourceSql.CategorySessionsChangedSince, string.Empty);
             await Db.ReadAsync(source, async connection =>
             {
                 await using var command = Command(connection, sql, board, since);
@@ -28,8 +31,7 @@ public sealed partial class RedisLeaderboardRebuilder
             return;
         }
 
-        var page = LeaderboardSourceSql.Global + (since is null ? string.Empty : LeaderboardSourceSql.GlobalChangedSince)
-            + " AND sp.stake_key > @after ORDER BY sp.stake_key LIMIT @limit";
+        const string page = LeaderboardSourceSql.Global + LeaderboardSourceSql.RebuildPage;
         var after = string.Empty;
         while (true)
         {

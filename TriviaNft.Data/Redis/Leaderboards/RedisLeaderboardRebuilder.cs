@@ -11,8 +11,10 @@ namespace TriviaNft.Data.Redis.Leaderboards;
 public sealed partial class RedisLeaderboardRebuilder(
     IConnectionMultiplexer multiplexer, TriviaNftDatabase database, RedisGameStateOptions? options = null) : ILeaderboardRebuilder
 {
-    // Rows committed this long before the rebuild began may still be missing on the replica it reads: re-apply them.
-    private static readonly TimeSpan CatchUpMargin = TimeSpan.FromMinutes(1);
+    // Rows stamped this long before the rebuild began may still have been invisible to it (replica lag, a
+    // transaction stamped with its start time that committed late): re-apply them too. Transactions are short.
+    private static readonly TimeSpan CatchUpMargin = TimeSpan.FromSeconds(10);
+    private const int CatchUpChunk = 1_000;
     private readonly IDatabase _redis = multiplexer.GetDatabase(0);
     private readonly RedisGameStateOptions _options = (options ?? RedisGameStateOptions.Default).EnsureValid();
 
@@ -79,16 +81,20 @@ public sealed partial class RedisLeaderboardRebuilder(
         await Task.WhenAll(steps).ConfigureAwait(false);
     }
 
+    // One script per thousand wallets: few round trips, and no shard is blocked for long by one script.
     private async Task<long> CatchUpAsync(LeaderboardId board, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var keys = RedisLeaderboardStore.Keys(board);
         var updates = new List<Task>();
+        long count = 0;
         await ForEachBatchAsync(board, database.Writer, since, batch =>
         {
-            updates.AddRange(batch.Select(s => _redis.ScriptEvaluateAsync(RedisLeaderboardStore.UpdateScript, keys, RedisLeaderboardStore.Arguments(s))));
+            count += batch.Count;
+            updates.AddRange(batch.Chunk(CatchUpChunk)
+                .Select(chunk => _redis.ScriptEvaluateAsync(RedisLeaderboardStore.UpdateScript, keys, RedisLeaderboardStore.Arguments(chunk))));
             return Task.FromResult(true);
         }, cancellationToken).ConfigureAwait(false);
         await RedisCall.RunAsync(async () => { await Task.WhenAll(updates).ConfigureAwait(false); return 0; }).ConfigureAwait(false);
-        return updates.Count;
+        return count;
     }
 }

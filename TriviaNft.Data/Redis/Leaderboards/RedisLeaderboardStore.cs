@@ -10,13 +10,16 @@ namespace TriviaNft.Data.Redis.Leaderboards;
 /// </summary>
 public sealed partial class RedisLeaderboardStore(IConnectionMultiplexer multiplexer) : ILeaderboardStore
 {
-    // KEYS: 1 board, 2 members. ARGV: 1 stake key, 2 score, 3 member. Absolute values: replaying it changes nothing.
+    // KEYS: 1 board, 2 members. ARGV: (stake key, score, member) triples, one per wallet (the catch-up after a
+    // rebuild sends up to a thousand per call). Absolute values: replaying it changes nothing.
     internal const string UpdateScript = """
-        local old = redis.call('HGET', KEYS[2], ARGV[1])
-        if old and old ~= ARGV[3] then redis.call('ZREM', KEYS[1], old) end
-        redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
-        redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
-        return 1
+        for i = 1, #ARGV, 3 do
+          local old = redis.call('HGET', KEYS[2], ARGV[i])
+          if old and old ~= ARGV[i + 2] then redis.call('ZREM', KEYS[1], old) end
+          redis.call('ZADD', KEYS[1], ARGV[i + 1], ARGV[i + 2])
+          redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 2])
+        end
+        return #ARGV / 3
         """;
 
     // KEYS: 1 board, 2 members. ARGV: 1 stake key.
@@ -49,11 +52,19 @@ public sealed partial class RedisLeaderboardStore(IConnectionMultiplexer multipl
     public async Task<long> CountAsync(LeaderboardId board, CancellationToken cancellationToken = default) =>
         await RedisCall.RunAsync(() => _database.SortedSetLengthAsync(board.Keys.Board)).ConfigureAwait(false);
 
-    /// <summary>The script arguments of an update: stake key, score, member.</summary>
-    internal static RedisValue[] Arguments(LeaderboardStanding standing)
+    /// <summary>The script arguments of an update of <paramref name="standings"/>: a (stake key, score, member) triple each.</summary>
+    internal static RedisValue[] Arguments(params IReadOnlyCollection<LeaderboardStanding> standings)
     {
-        var (score, member) = LeaderboardEncoding.Encode(standing);
-        return [standing.StakeKey, score, member];
+        var args = new RedisValue[standings.Count * 3];
+        var i = 0;
+        foreach (var standing in standings)
+        {
+            var (score, member) = LeaderboardEncoding.Encode(standing);
+            (args[i], args[i + 1], args[i + 2]) = (standing.StakeKey, score, member);
+            i += 3;
+        }
+
+        return args;
     }
 
     /// <summary>The script keys of <paramref name="board"/>: the sorted set, then the member index (one slot).</summary>
