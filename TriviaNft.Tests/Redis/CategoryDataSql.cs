@@ -16,11 +16,12 @@ internal static class CategoryDataSql
         return new Wallet(id, stakeKey, named);
     }
 
-    public static Task<int> InsertSessionAsync(MigratedDatabase db, Wallet wallet, Guid categoryId, int score, int totalMs, DateTimeOffset endedAt) =>
+    public static Task<int> InsertSessionAsync(
+        MigratedDatabase db, Wallet wallet, Guid categoryId, int score, int totalMs, DateTimeOffset endedAt, bool forfeit = false) =>
         db.ScalarAsync<int>("""
             INSERT INTO sessions (player_id, stake_key, category_id, status, started_at, ended_at, score, total_ms)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING 1
-            """, wallet.PlayerId, wallet.StakeKey, categoryId, score >= 6 ? "won" : "lost", endedAt.AddMinutes(-2), endedAt, score, totalMs);
+            """, wallet.PlayerId, wallet.StakeKey, categoryId, forfeit ? "forfeit" : score >= 6 ? "won" : "lost", endedAt.AddMinutes(-2), endedAt, score, totalMs);
 
     public static async Task InsertGuestSessionAsync(MigratedDatabase db, Guid categoryId, DateTimeOffset endedAt)
     {

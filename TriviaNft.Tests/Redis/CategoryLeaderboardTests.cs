@@ -42,11 +42,12 @@ public sealed class CategoryLeaderboardTests(ServersFixture servers) : IAsyncLif
         {
             var wallet = await CategoryDataSql.InsertPlayerAsync(_db, TestPlayers.StakeKey(random), named: i % 10 != 9);
             var sessions = Enumerable.Range(0, random.Next(1, 4))
-                .Select(_ => (Score: random.Next(4) == 0 ? 10 : random.Next(8, 10), TotalMs: 20_000 + random.Next(3) * 5, EndedAt: SeasonStart.AddDays(random.Next(1, 3))))
+                .Select(_ => (Score: new[] { 0, 8, 9, 10, 10 }[random.Next(5)], TotalMs: 20_000 + random.Next(3) * 5,
+                    EndedAt: SeasonStart.AddDays(random.Next(1, 3)).AddMinutes(random.Next(1_000)), Forfeit: random.Next(4) == 0))
                 .ToList();
-            foreach (var (score, totalMs, endedAt) in sessions)
+            foreach (var (score, totalMs, endedAt, forfeit) in sessions)
             {
-                await CategoryDataSql.InsertSessionAsync(_db, wallet, _science, score, totalMs, endedAt);
+                await CategoryDataSql.InsertSessionAsync(_db, wallet, _science, score, totalMs, endedAt, forfeit);
             }
 
             var minted = random.Next(3) == 0 ? 1 : 0;
@@ -61,15 +62,18 @@ public sealed class CategoryLeaderboardTests(ServersFixture servers) : IAsyncLif
             await CategoryDataSql.InsertMintAsync(_db, wallet, _science, confirmedAt: null);
             if (wallet.Named)
             {
+                // A forfeit is never perfect; first_achieved_at is when the current total was reached.
+                var perfect = sessions.Count(s => s.Score == 10 && !s.Forfeit);
+                var scoring = sessions.Where(s => s.Score > 0).ToList();
                 expected.Add(new LeaderboardStanding
                 {
                     StakeKey = wallet.StakeKey,
-                    Points = sessions.Sum(s => s.Score) + 10 * sessions.Count(s => s.Score == 10),
+                    Points = sessions.Sum(s => s.Score) + 10 * perfect,
                     NftsMinted = minted,
-                    PerfectScores = sessions.Count(s => s.Score == 10),
+                    PerfectScores = perfect,
                     AvgAnswerMs = (int)Math.Round(sessions.Sum(s => s.TotalMs) / (sessions.Count * 10m), MidpointRounding.AwayFromZero),
                     SessionsUsed = sessions.Count,
-                    FirstAchievedAt = sessions.Min(s => s.EndedAt),
+                    FirstAchievedAt = scoring.Count > 0 ? scoring.Max(s => s.EndedAt) : sessions.Min(s => s.EndedAt),
                 });
             }
         }
@@ -95,7 +99,7 @@ public sealed class CategoryLeaderboardTests(ServersFixture servers) : IAsyncLif
         var expected = new LeaderboardStanding
         {
             StakeKey = wallet.StakeKey, Points = 27, NftsMinted = 0, PerfectScores = 1, AvgAnswerMs = 2_500, SessionsUsed = 2,
-            FirstAchievedAt = SeasonStart.AddDays(3),
+            FirstAchievedAt = SeasonStart.AddDays(4),
         };
         Assert.Equal(expected, refreshed);
         Assert.Equal(new LeaderboardPosition(1, expected), await _store.GetRankAsync(_board, wallet.StakeKey));

@@ -53,22 +53,25 @@ internal static class LeaderboardSourceSql
 
     /// <summary>
     /// Category board of @category in @season, computed from the season's sessions (season_points has no
-    /// per-category columns): sessions of wallet-connected players (<c>sessions.stake_key</c> set) that ended in
-    /// [starts_at, ends_at); points = @perCorrect per correct answer + @bonus per perfect session (score =
-    /// @questions); perfect_scores; avg_answer_ms = round(Σ total_ms / (sessions · @questions)); sessions_used;
-    /// first_achieved_at = the first such session's end; nfts_minted = confirmed mints of the category's catalog
-    /// items in the same window. {0} filters sessions (alias s), {1} filters mints (alias m).
+    /// per-category columns) with the rules the session store applies to season_points: sessions of
+    /// wallet-connected players (<c>sessions.stake_key</c> set) that ended in [starts_at, ends_at); a session is
+    /// perfect when its score is @questions and it is not a forfeit; points = @perCorrect per correct answer +
+    /// @bonus per perfect session; avg_answer_ms = round(Σ total_ms / (sessions · @questions)) (the exact mean);
+    /// first_achieved_at = the end of the last session that added points (of the first session when none did);
+    /// nfts_minted = confirmed mints of the category's catalog items in the same window. {0} filters sessions
+    /// (alias s), {1} filters mints (alias m).
     /// </summary>
     public const string CategoryTemplate = """
         WITH season AS (SELECT starts_at, ends_at FROM seasons WHERE id = @season),
         played AS (
             SELECT s.stake_key,
-                   (sum(s.score) * @perCorrect + count(*) FILTER (WHERE s.score = @questions) * @bonus)::int AS points,
-                   (count(*) FILTER (WHERE s.score = @questions))::int AS perfect_scores,
+                   (sum(s.score) * @perCorrect + count(*) FILTER (WHERE s.perfect) * @bonus)::int AS points,
+                   (count(*) FILTER (WHERE s.perfect))::int AS perfect_scores,
                    round(sum(s.total_ms)::numeric / (count(*) * @questions))::int AS avg_answer_ms,
                    count(*)::int AS sessions_used,
-                   min(s.ended_at) AS first_achieved_at
-            FROM sessions s CROSS JOIN season
+                   coalesce(max(s.ended_at) FILTER (WHERE s.score * @perCorrect > 0 OR (s.perfect AND @bonus > 0)), min(s.ended_at))
+                       AS first_achieved_at
+            FROM (SELECT s.*, s.score = @questions AND s.status <> 'forfeit' AS perfect FROM sessions s) s CROSS JOIN season
             WHERE s.category_id = @category AND s.stake_key IS NOT NULL
               -- started_at bounds are implied (a session lasts minutes); they let idx_sessions_category range-scan.
               AND s.started_at >= season.starts_at - interval '1 day' AND s.started_at < season.ends_at
