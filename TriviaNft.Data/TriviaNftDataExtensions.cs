@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using StackExchange.Redis;
 using TriviaNft.Data;
 using TriviaNft.Data.Configuration;
 using TriviaNft.Data.Postgres;
 using TriviaNft.Data.Postgres.Forging;
 using TriviaNft.Data.Postgres.Mints;
 using TriviaNft.Data.Postgres.Privacy;
+using TriviaNft.Data.Redis;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -18,7 +20,9 @@ public static class TriviaNftDataExtensions
     /// Aspire.Npgsql — health checks, traces and metrics included — with the proxy rules of design.md §4,
     /// the <see cref="GameRules"/> bound from <c>TriviaNft:GameRules</c> (defaults for what is not set; invalid numbers
     /// fail at start-up), the store options from <c>TriviaNft:Mints</c>, <c>:Forging</c>, <c>:Paging</c> and
-    /// <c>:Privacy</c> when configured, and every store.
+    /// <c>:Privacy</c> when configured, the one Redis multiplexer of <c>trivia-cache</c> through
+    /// Aspire.StackExchange.Redis (health check and tracing), the game state options of section
+    /// <c>TriviaNft:GameState</c>, and every store.
     /// </summary>
     public static IHostApplicationBuilder AddTriviaNftData(this IHostApplicationBuilder builder)
     {
@@ -36,6 +40,10 @@ public static class TriviaNftDataExtensions
             sp.GetRequiredService<NpgsqlDataSource>(),
             sp.GetRequiredKeyedService<NpgsqlDataSource>(ResourceNames.TriviaDbReader)));
         builder.Services.AddTriviaNftStores();
+        // The health check asks each cluster node CLUSTER INFO, which StackExchange.Redis only sends in admin mode.
+        builder.AddRedisClient(ResourceNames.Cache, configureOptions: options => options.AllowAdmin = true);
+        builder.Services.AddTriviaNftRedisStores(
+            builder.Configuration.GetSection(RedisGameStateOptions.SectionName).Get<RedisGameStateOptions>() ?? RedisGameStateOptions.Default);
         return builder;
     }
 
@@ -49,6 +57,24 @@ public static class TriviaNftDataExtensions
         services.AddSingleton(database);
         services.AddSingleton((rules ?? GameRules.Default).EnsureValid());
         services.AddTriviaNftStores();
+        return services;
+    }
+
+    /// <summary>
+    /// For code Aspire does not start: registers <paramref name="database"/>, the process's one Redis
+    /// <paramref name="cache"/> (build it with <see cref="TriviaNft.Data.Redis.Connection.TriviaNftRedis"/>), the
+    /// game rules and game state options (or their defaults) and every store.
+    /// </summary>
+    public static IServiceCollection AddTriviaNftData(
+        this IServiceCollection services,
+        TriviaNftDatabase database,
+        IConnectionMultiplexer cache,
+        GameRules? rules = null,
+        RedisGameStateOptions? gameState = null)
+    {
+        services.AddTriviaNftData(database, rules);
+        services.AddSingleton(cache);
+        services.AddTriviaNftRedisStores(gameState ?? RedisGameStateOptions.Default);
         return services;
     }
 

@@ -22,7 +22,7 @@ public static class RedisClusterServer
             dir "{directory}"
             cluster-enabled yes
             cluster-config-file nodes.conf
-            cluster-node-timeout 2000
+            cluster-node-timeout 5000
             requirepass "{quoted}"
             masterauth "{quoted}"
             appendonly no

@@ -20,6 +20,8 @@ need pgbouncer pgbouncer
 need node nodejs
 need npm npm
 need setpriv util-linux
+# The daily reset is at midnight America/New_York: the time zone database must be there.
+[ -f /usr/share/zoneinfo/America/New_York ] || missing+=(tzdata)
 need /usr/bin/chromium chromium # the dashboard test drives Debian's chromium through Playwright (no browser download)
 
 if [ ${#missing[@]} -gt 0 ]; then
