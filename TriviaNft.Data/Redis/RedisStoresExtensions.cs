@@ -1,6 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
+using TriviaNft.Data.Game;
+using TriviaNft.Data.Postgres.Players;
+using TriviaNft.Data.Postgres.Questions;
+using TriviaNft.Data.Postgres.Sessions;
 using TriviaNft.Data.Redis.Leaderboards;
 using TriviaNft.Data.Redis.Limits;
 using TriviaNft.Data.Redis.Privacy;
@@ -23,6 +27,11 @@ internal static class RedisStoresExtensions
         services.AddSingleton<ILeaderboardStore>(sp => new RedisLeaderboardStore(Redis(sp)));
         services.AddSingleton<ILeaderboardRebuilder>(sp => new RedisLeaderboardRebuilder(Redis(sp), sp.GetRequiredService<TriviaNftDatabase>(), Options(sp)));
         services.AddSingleton<IPlayerCacheEraser>(sp => new RedisPlayerCacheEraser(Redis(sp), Options(sp), Clock(sp)));
+        // The game-session façade spans both stores; it needs the PostgreSQL ones registered too.
+        services.AddSingleton<IGameSessions>(sp => new GameSessions(
+            sp.GetRequiredService<IPlayerStore>(), sp.GetRequiredService<IQuestionStore>(), sp.GetRequiredService<ISessionStore>(),
+            sp.GetRequiredService<IActiveSessionStore>(), sp.GetRequiredService<ISeenQuestionStore>(),
+            sp.GetRequiredService<ILeaderboardRebuilder>(), Options(sp), Clock(sp)));
         return services;
 
         static IConnectionMultiplexer Redis(IServiceProvider sp) => sp.GetRequiredService<IConnectionMultiplexer>();

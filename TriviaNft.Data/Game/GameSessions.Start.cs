@@ -1,0 +1,45 @@
+using TriviaNft.Data.Postgres.Questions;
+using TriviaNft.Data.Redis.Sessions;
+
+namespace TriviaNft.Data.Game;
+
+public sealed partial class GameSessions
+{
+    /// <inheritdoc />
+    public async Task<GameStart> StartAsync(Guid playerId, Guid categoryId, CancellationToken cancellationToken = default)
+    {
+        var player = await players.GetByIdAsync(playerId, cancellationToken).ConfigureAwait(false);
+        // Usually the random pick holds enough unseen questions and the start takes one Redis round trip; the seen
+        // set is read only when it does not.
+        var candidates = await questions.PickRandomAsync(categoryId, CandidateCount, [], cancellationToken).ConfigureAwait(false);
+        var result = await StartWithAsync(player.Id, categoryId, player.IsConnected, candidates, cancellationToken).ConfigureAwait(false);
+        if (result is SessionStartResult.NotEnoughQuestions)
+        {
+            var seen = await seenQuestions.GetAsync(player.Id, categoryId, cancellationToken).ConfigureAwait(false);
+            candidates = await questions.PickRandomAsync(categoryId, CandidateCount, seen, cancellationToken).ConfigureAwait(false);
+            result = await StartWithAsync(player.Id, categoryId, player.IsConnected, candidates, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (result is not SessionStartResult.Started started)
+        {
+            return new GameStart(result, []);
+        }
+
+        var byId = candidates.ToDictionary(q => q.Id);
+        return new GameStart(result, [.. started.Session.Questions.Select(q =>
+            new GameQuestion(q.Index, q.QuestionId, byId[q.QuestionId].Text, byId[q.QuestionId].Options))]);
+    }
+
+    // Three times the session's questions: enough that today's seen ones rarely leave too few.
+    private int CandidateCount => _options.QuestionsPerSession * 3;
+
+    private Task<SessionStartResult> StartWithAsync(
+        Guid playerId, Guid categoryId, bool isConnected, IReadOnlyList<Question> candidates, CancellationToken cancellationToken) =>
+        activeSessions.StartAsync(new SessionStartRequest
+        {
+            PlayerId = playerId,
+            CategoryId = categoryId,
+            IsConnected = isConnected,
+            Candidates = [.. candidates.Select(q => new SessionQuestion(q.Id, q.CorrectIndex))],
+        }, cancellationToken);
+}
