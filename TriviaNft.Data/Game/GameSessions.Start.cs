@@ -5,6 +5,8 @@ namespace TriviaNft.Data.Game;
 
 public sealed partial class GameSessions
 {
+    private static readonly TimeSpan TimedOutGrace = TimeSpan.FromSeconds(30);
+
     /// <inheritdoc />
     public async Task<GameStart> StartAsync(Guid playerId, Guid categoryId, CancellationToken cancellationToken = default)
     {
@@ -13,6 +15,11 @@ public sealed partial class GameSessions
         // set is read only when it does not.
         var candidates = await questions.PickRandomAsync(categoryId, CandidateCount, [], cancellationToken).ConfigureAwait(false);
         var result = await StartWithAsync(player.Id, categoryId, player.IsConnected, candidates, cancellationToken).ConfigureAwait(false);
+        if (result is SessionStartResult.AlreadyActive && await ForfeitTimedOutAsync(player.Id, cancellationToken).ConfigureAwait(false))
+        {
+            result = await StartWithAsync(player.Id, categoryId, player.IsConnected, candidates, cancellationToken).ConfigureAwait(false);
+        }
+
         if (result is SessionStartResult.NotEnoughQuestions)
         {
             var seen = await seenQuestions.GetAsync(player.Id, categoryId, cancellationToken).ConfigureAwait(false);
@@ -28,6 +35,23 @@ public sealed partial class GameSessions
         var byId = candidates.ToDictionary(q => q.Id);
         return new GameStart(result, [.. started.Session.Questions.Select(q =>
             new GameQuestion(q.Index, q.QuestionId, byId[q.QuestionId].Text, byId[q.QuestionId].Options))]);
+    }
+
+    /// <summary>
+    /// A session whose every answer window has passed (plus a grace period) is over whatever its client does: it
+    /// is recorded as a forfeit, so a timed-out session still counts, and the player can start again (after the
+    /// cooldown, as after any completed session).
+    /// </summary>
+    private async Task<bool> ForfeitTimedOutAsync(Guid playerId, CancellationToken cancellationToken)
+    {
+        var active = await activeSessions.GetAsync(playerId, cancellationToken).ConfigureAwait(false);
+        if (active is null || _clock.GetUtcNow() < active.StartedAt + (active.AnswerWindow * active.Questions.Count) + TimedOutGrace)
+        {
+            return false;
+        }
+
+        await ForfeitAsync(active.Handle, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     // Three times the session's questions: enough that today's seen ones rarely leave too few.

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
 using TriviaNft.Data.Errors;
 using TriviaNft.Data.Game;
@@ -92,6 +93,7 @@ public sealed class GameSessionsTests(ServersFixture servers) : IAsyncLifetime
         Assert.All(first.Questions, q => Assert.Equal(4, q.Options.Count));
         Assert.IsType<SessionStartResult.AlreadyActive>(second.Result);
         Assert.Empty(second.Questions);
+        Assert.Equal(0, await _db.CountAsync("sessions"));
     }
 
     [Fact]
@@ -107,6 +109,25 @@ public sealed class GameSessionsTests(ServersFixture servers) : IAsyncLifetime
         Assert.Equal(SessionStatus.Forfeit, forfeit.Outcome.Status);
         Assert.Equal(1, await _db.CountAsync("sessions"));
         await Assert.ThrowsAsync<DataNotFoundException>(() => _game.CompleteAsync(start.Session!));
+    }
+
+    [Fact]
+    public async Task ASessionLeftPastEveryAnswerWindowIsRecordedAsAForfeitWhenThePlayerStartsAgain()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var game = new GameSessions(
+            _players, new PostgresQuestionStore(_db.Data), new PostgresSessionStore(_db.Data, timeProvider: clock),
+            new RedisActiveSessionStore(_redis, clock: clock), new RedisSeenQuestionStore(_redis, clock: clock),
+            new RedisLeaderboardRebuilder(_redis, _db.Data), RedisGameStateOptions.Default, clock);
+        var guest = await _players.GetOrCreateGuestAsync($"guest-{Guid.NewGuid():N}");
+        var abandoned = await game.StartAsync(guest.Id, _categoryId);
+
+        clock.Advance(TimeSpan.FromMinutes(3));
+        var again = await game.StartAsync(guest.Id, _categoryId);
+
+        Assert.NotNull(abandoned.Session);
+        Assert.Equal("forfeit", await _db.ScalarAsync<string>("SELECT status FROM sessions WHERE id = $1", abandoned.Session!.SessionId));
+        Assert.IsType<SessionStartResult.CoolingDown>(again.Result);
     }
 
     private async Task<GameCompletion> PlayAsync(Guid playerId, bool allCorrect)
