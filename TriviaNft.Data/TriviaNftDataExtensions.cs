@@ -43,7 +43,8 @@ public static class TriviaNftDataExtensions
         // The health check asks each cluster node CLUSTER INFO, which StackExchange.Redis only sends in admin mode.
         builder.AddRedisClient(ResourceNames.Cache, configureOptions: options => options.AllowAdmin = true);
         builder.Services.AddTriviaNftRedisStores(
-            builder.Configuration.GetSection(RedisGameStateOptions.SectionName).Get<RedisGameStateOptions>() ?? RedisGameStateOptions.Default);
+            (builder.Configuration.GetSection(RedisGameStateOptions.SectionName).Get<RedisGameStateOptions>() ?? RedisGameStateOptions.Default)
+                .AlignedWith(rules));
         return builder;
     }
 
@@ -74,7 +75,7 @@ public static class TriviaNftDataExtensions
     {
         services.AddTriviaNftData(database, rules);
         services.AddSingleton(cache);
-        services.AddTriviaNftRedisStores(gameState ?? RedisGameStateOptions.Default);
+        services.AddTriviaNftRedisStores((gameState ?? RedisGameStateOptions.Default).AlignedWith(rules ?? GameRules.Default));
         return services;
     }
 

@@ -49,6 +49,23 @@ public sealed record RedisGameStateOptions
     /// <summary>Rows read from PostgreSQL and written to Redis per batch when a leaderboard is rebuilt (10,000).</summary>
     public int RebuildBatchSize { get; init; } = 10_000;
 
+    /// <summary>
+    /// These options with the numbers both stores share — questions per session, answer window, points — taken from
+    /// <paramref name="rules"/>, the one place they are configured (<c>TriviaNft:GameRules</c>): the Redis session
+    /// and the PostgreSQL completion must agree on them, or a finished session would not record.
+    /// </summary>
+    public RedisGameStateOptions AlignedWith(GameRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return this with
+        {
+            QuestionsPerSession = rules.QuestionsPerSession,
+            AnswerWindow = TimeSpan.FromMilliseconds(rules.QuestionTimeLimitMs),
+            PointsPerCorrectAnswer = rules.PointsPerCorrectAnswer,
+            PerfectSessionBonus = rules.PerfectSessionBonus,
+        };
+    }
+
     /// <summary>Returns these options, or throws naming every value out of its range.</summary>
     /// <exception cref="ArgumentException">A value is out of range or the time zone is unknown.</exception>
     public RedisGameStateOptions EnsureValid()

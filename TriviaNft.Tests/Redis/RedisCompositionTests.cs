@@ -25,12 +25,16 @@ public sealed class RedisCompositionTests(ServersFixture servers)
         builder.Configuration[$"ConnectionStrings:{ResourceNames.Cache}"] = servers.RedisConfiguration;
         builder.Configuration[$"{RedisGameStateOptions.SectionName}:GuestDailyLimit"] = "3";
         builder.Configuration[$"{RedisGameStateOptions.SectionName}:Cooldown"] = "00:00:30";
+        builder.Configuration[$"{GameRules.SectionName}:QuestionsPerSession"] = "8";
+        builder.Configuration[$"{RedisGameStateOptions.SectionName}:QuestionsPerSession"] = "10";
         builder.AddTriviaNftData();
         using var host = builder.Build();
 
         var multiplexer = host.Services.GetRequiredService<IConnectionMultiplexer>();
         Assert.Same(multiplexer, host.Services.GetRequiredService<IConnectionMultiplexer>());
         Assert.Equal((3, TimeSpan.FromSeconds(30)), (host.Services.GetRequiredService<RedisGameStateOptions>().GuestDailyLimit, host.Services.GetRequiredService<RedisGameStateOptions>().Cooldown));
+        // The numbers both sides share come from GameRules alone, whatever the GameState section says.
+        Assert.Equal(8, host.Services.GetRequiredService<RedisGameStateOptions>().QuestionsPerSession);
         await multiplexer.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromSeconds(30));
         var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync().WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Contains(health.Entries, e => e.Key.Contains("Redis", StringComparison.OrdinalIgnoreCase) && e.Value.Status == HealthStatus.Healthy);
