@@ -10,10 +10,14 @@ public sealed partial class GameSessions
     /// <inheritdoc />
     public async Task<GameStart> StartAsync(Guid playerId, Guid categoryId, CancellationToken cancellationToken = default)
     {
-        var player = await players.GetByIdAsync(playerId, cancellationToken).ConfigureAwait(false);
-        // Usually the random pick holds enough unseen questions and the start takes one Redis round trip; the seen
-        // set is read only when it does not.
-        var candidates = await questions.PickRandomAsync(categoryId, CandidateCount, [], cancellationToken).ConfigureAwait(false);
+        // The player and the candidates do not depend on each other: both reads run at once, on two pooled
+        // connections. Usually the random pick holds enough unseen questions and the start takes one Redis round
+        // trip; the seen set is read only when it does not.
+        var playerRead = players.GetByIdAsync(playerId, cancellationToken);
+        var pick = questions.PickRandomAsync(categoryId, CandidateCount, [], cancellationToken);
+        await Task.WhenAll(playerRead, pick).ConfigureAwait(false);
+        var player = await playerRead.ConfigureAwait(false);
+        var candidates = await pick.ConfigureAwait(false);
         var result = await StartWithAsync(player.Id, categoryId, player.IsConnected, candidates, cancellationToken).ConfigureAwait(false);
         if (result is SessionStartResult.AlreadyActive && await ForfeitTimedOutAsync(player.Id, cancellationToken).ConfigureAwait(false))
         {
