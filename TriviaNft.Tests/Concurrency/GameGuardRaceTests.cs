@@ -8,6 +8,7 @@ using TriviaNft.Data.Redis.Sessions;
 using TriviaNft.Tests.Data;
 using TriviaNft.Tests.Infrastructure;
 using TriviaNft.Tests.Redis;
+using Xunit.Abstractions;
 
 namespace TriviaNft.Tests.Concurrency;
 
@@ -16,7 +17,7 @@ namespace TriviaNft.Tests.Concurrency;
 /// through the façade the handlers call, against the real PostgreSQL (through PgBouncer) and Redis cluster.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class GameGuardRaceTests(ServersFixture servers) : IAsyncLifetime
+public sealed class GameGuardRaceTests(ServersFixture servers, ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Callers = 100;
     private MigratedDatabase _db = null!;
@@ -44,6 +45,7 @@ public sealed class GameGuardRaceTests(ServersFixture servers) : IAsyncLifetime
         var limit = connected ? race.Options.ConnectedDailyLimit : race.Options.GuestDailyLimit;
 
         // Each caller starts and forfeits sessions until it is told the limit is reached.
+        var refusedAsActive = 0;
         var outcomes = await StartLine.RunAsync(Callers, async _ =>
         {
             var started = 0;
@@ -57,6 +59,7 @@ public sealed class GameGuardRaceTests(ServersFixture servers) : IAsyncLifetime
                         started++;
                         break;
                     case SessionStartResult.AlreadyActive:
+                        Interlocked.Increment(ref refusedAsActive);
                         // Backoff between retries against another caller's live session, to spare the two cores.
                         await Task.Delay(Random.Shared.Next(1, 5));
                         break;
@@ -71,6 +74,8 @@ public sealed class GameGuardRaceTests(ServersFixture servers) : IAsyncLifetime
             throw new InvalidOperationException("The caller never reached the daily limit.");
         });
 
+        output.WriteLine($"{Callers} callers: {outcomes.Sum(o => o.Value)} sessions started of a limit of {limit}, "
+            + $"{refusedAsActive} starts refused as AlreadyActive, {Callers} callers stopped by LimitReached; {StartLine.Tally(outcomes, n => $"caller started {n}")}");
         StartLine.AssertOnlyFailures(outcomes, _ => false);
         Assert.Equal(limit, outcomes.Sum(o => o.Value));
         Assert.Equal(limit, (await race.DailyUsageAsync(player, connected)).Used);
@@ -86,6 +91,7 @@ public sealed class GameGuardRaceTests(ServersFixture servers) : IAsyncLifetime
 
         var outcomes = await StartLine.RunAsync(Callers, _ => race.Game.StartAsync(guest.Id, race.CategoryId));
 
+        output.WriteLine(StartLine.Tally(outcomes, s => s.Result.GetType().Name));
         StartLine.AssertOnlyFailures(outcomes, _ => false);
         var winner = Assert.Single(outcomes, o => o.Value!.Result is SessionStartResult.Started).Value!.Session!;
         Assert.All(outcomes.Where(o => o.Value!.Session is null),
@@ -105,6 +111,7 @@ public sealed class GameGuardRaceTests(ServersFixture servers) : IAsyncLifetime
         var session = await race.PlayPerfectAsync(player);
 
         var outcomes = await StartLine.RunAsync(Callers, _ => race.Game.CompleteAsync(session));
+        output.WriteLine(StartLine.Tally(outcomes, c => $"{(c.Outcome.IsReplay ? "replay" : "first")}/{c.Release.Status}"));
 
         // A caller arriving after the Redis release finds no live session: the documented answer to a late retry.
         StartLine.AssertOnlyFailures(outcomes, e => e is DataNotFoundException);

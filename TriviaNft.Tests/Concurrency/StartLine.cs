@@ -47,6 +47,19 @@ internal static class StartLine
         return await Task.WhenAll(tasks).WaitAsync(Timeout);
     }
 
+    /// <summary>"7 × Started, 93 × DataConflictException(eligibility.already-used)": what the callers got, for the test output.</summary>
+    public static string Tally<T>(IEnumerable<CallOutcome<T>> outcomes, Func<T, string> label) =>
+        string.Join(", ", outcomes
+            .GroupBy(o => o.Error switch
+            {
+                null => label(o.Value!),
+                TriviaNft.Data.Errors.DataConflictException c => $"{c.GetType().Name}({c.Rule})",
+                TriviaNft.Data.Errors.DataValidationException v => $"{v.GetType().Name}({v.Rule})",
+                { } e => e.GetType().Name,
+            })
+            .OrderByDescending(g => g.Count())
+            .Select(g => $"{g.Count()} × {g.Key}"));
+
     /// <summary>Fails with every unexpected exception's type and message, not just the first.</summary>
     public static void AssertOnlyFailures<T>(IEnumerable<CallOutcome<T>> outcomes, Func<Exception, bool> expected)
     {

@@ -4,6 +4,7 @@ using TriviaNft.Data.Postgres.Forging;
 using TriviaNft.Data.Postgres.Mints;
 using TriviaNft.Tests.Data.Nfts;
 using TriviaNft.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace TriviaNft.Tests.Concurrency;
 
@@ -12,11 +13,12 @@ namespace TriviaNft.Tests.Concurrency;
 /// forge's input NFTs. Each race goes through PgBouncer in transaction mode, as the game's services do.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class StoreGuardRaceTests(ServersFixture servers) : IAsyncLifetime
+public sealed class StoreGuardRaceTests(ServersFixture servers, ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Callers = 100;
     private MigratedDatabase _db = null!;
     private Guid _science;
+    private int _retries;
 
     public async Task InitializeAsync()
     {
@@ -34,6 +36,7 @@ public sealed class StoreGuardRaceTests(ServersFixture servers) : IAsyncLifetime
         var store = new PostgresEligibilityStore(_db.Data);
 
         var outcomes = await StartLine.RunAsync(Callers, _ => store.ConsumeAsync(eligibility, player));
+        output.WriteLine(StartLine.Tally(outcomes, e => $"consumed ({e.Status})"));
 
         StartLine.AssertOnlyFailures(outcomes, e => e is DataConflictException { Rule: "eligibility.already-used" });
         Assert.Single(outcomes, o => o.Succeeded);
@@ -57,6 +60,7 @@ public sealed class StoreGuardRaceTests(ServersFixture servers) : IAsyncLifetime
 
         var store = new PostgresMintStore(_db.Data);
         var outcomes = await StartLine.RunAsync(Callers, i => CreateRetryingAsync(store, minters[i].Eligibility, minters[i].Player));
+        output.WriteLine($"{items} items: {StartLine.Tally(outcomes, _ => "pending mint")}; {_retries} DataConcurrencyException retries");
 
         StartLine.AssertOnlyFailures(outcomes, e => e is DataConflictException { Rule: MintRules.OutOfStock });
         var mints = outcomes.Where(o => o.Succeeded).Select(o => o.Value!).ToList();
@@ -84,6 +88,7 @@ public sealed class StoreGuardRaceTests(ServersFixture servers) : IAsyncLifetime
         // Every confirmation names other chain details, so only one can be the forge's.
         var confirms = await StartLine.RunAsync(Callers, _ => store.ConfirmAsync(creates.Single(c => c.Succeeded).Value!.Id, Confirmation()));
 
+        output.WriteLine($"create: {StartLine.Tally(creates, f => $"forge {f.Status}")}; confirm: {StartLine.Tally(confirms, f => $"forge {f.Status}")}");
         StartLine.AssertOnlyFailures(creates, e => e is DataConflictException { Rule: ForgeRules.InputInPendingForge });
         Assert.Single(creates, o => o.Succeeded);
         StartLine.AssertOnlyFailures(confirms, e => e is DataConflictException { Rule: ForgeRules.AlreadyConfirmed });
@@ -96,7 +101,7 @@ public sealed class StoreGuardRaceTests(ServersFixture servers) : IAsyncLifetime
     }
 
     // A DataConcurrencyException says "retry later" (data-access.md): the caller does, as a handler would.
-    private static async Task<Mint> CreateRetryingAsync(PostgresMintStore store, Guid eligibility, Guid player)
+    private async Task<Mint> CreateRetryingAsync(PostgresMintStore store, Guid eligibility, Guid player)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -106,6 +111,7 @@ public sealed class StoreGuardRaceTests(ServersFixture servers) : IAsyncLifetime
             }
             catch (DataConcurrencyException) when (attempt < 5)
             {
+                Interlocked.Increment(ref _retries);
                 // Retried at once: the collision was with a mint that has committed by now.
             }
         }
