@@ -1,3 +1,5 @@
+using TriviaNft.Data.Errors;
+
 namespace TriviaNft.Tests.Concurrency;
 
 /// <summary>What one caller of a race got: its result, or the exception it ended with.</summary>
@@ -53,8 +55,8 @@ internal static class StartLine
             .GroupBy(o => o.Error switch
             {
                 null => label(o.Value!),
-                TriviaNft.Data.Errors.DataConflictException c => $"{c.GetType().Name}({c.Rule})",
-                TriviaNft.Data.Errors.DataValidationException v => $"{v.GetType().Name}({v.Rule})",
+                DataConflictException c => $"{c.GetType().Name}({c.Rule})",
+                DataValidationException v => $"{v.GetType().Name}({v.Rule})",
                 { } e => e.GetType().Name,
             })
             .OrderByDescending(g => g.Count())
