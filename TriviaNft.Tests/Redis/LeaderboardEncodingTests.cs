@@ -1,4 +1,6 @@
+using System.Text;
 using TriviaNft.Data.Errors;
+using TriviaNft.Data.Redis.Internal;
 using TriviaNft.Data.Redis.Leaderboards;
 
 namespace TriviaNft.Tests.Redis;
@@ -57,6 +59,25 @@ public sealed class LeaderboardEncodingTests
         Assert.Equal(TestStandings.Ordered(standings), redisOrder);
     }
 
+    [Fact]
+    public void TheBulkEncoderWritesTheSameMemberBytesAndSortsInTheSection9Order()
+    {
+        var standings = TestStandings.Many(12_000, seed: 2); // more than one 1 MiB chunk of members
+        standings.Add(Example with { StakeKey = "stake_test1" + new string('q', 60), AvgAnswerMs = int.MaxValue, FirstAchievedAt = LeaderboardEncoding.MaxFirstAchievedAt });
+        var board = new EncodedBoard();
+        standings.ForEach(board.Add);
+
+        board.Sort();
+
+        var ordered = TestStandings.Ordered(standings);
+        Assert.Equal(ordered.Count, board.Count);
+        for (var i = 0; i < board.Count; i++)
+        {
+            var (score, member) = LeaderboardEncoding.Encode(ordered[i]);
+            Assert.Equal((score, member, ordered[i].StakeKey), (board.Score(i), Encoding.ASCII.GetString(board.Member(i).Span), Encoding.ASCII.GetString(board.StakeKey(i).Span)));
+        }
+    }
+
     public static TheoryData<string, LeaderboardStanding> OutOfRange => new()
     {
         { "leaderboard.points", Example with { Points = LeaderboardEncoding.MaxPoints + 1 } },
@@ -75,5 +96,6 @@ public sealed class LeaderboardEncodingTests
     public void ValuesOutsideTheExactRangesAreRejected(string rule, LeaderboardStanding standing)
     {
         Assert.Equal(rule, Assert.Throws<DataValidationException>(() => LeaderboardEncoding.Encode(standing)).Rule);
+        Assert.Equal(rule, Assert.Throws<DataValidationException>(() => new EncodedBoard().Add(standing)).Rule);
     }
 }

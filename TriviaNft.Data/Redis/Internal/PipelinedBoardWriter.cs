@@ -1,45 +1,39 @@
 using StackExchange.Redis;
-using TriviaNft.Data.Redis.Leaderboards;
 
 namespace TriviaNft.Data.Redis.Internal;
 
 /// <summary>
-/// Writes rebuild batches into a temporary board and member index without waiting for each reply: one variadic
-/// ZADD and one HSET per batch, a few batches in flight while the next one is read from PostgreSQL. The
-/// temporary keys get a TTL so an interrupted rebuild cleans up after itself; the swap removes it.
+/// Writes an <see cref="EncodedBoard"/> into a temporary board and member index without waiting for each reply:
+/// one variadic ZADD and one HSET per batch, in board order (one connection per node keeps the order), a few
+/// batches in flight. The temporary keys get a TTL so an interrupted rebuild cleans up after itself; the swap
+/// removes it.
 /// </summary>
 internal sealed class PipelinedBoardWriter(IDatabaseAsync database, RedisKey board, RedisKey members)
 {
     private static readonly TimeSpan AbandonedRebuildTtl = TimeSpan.FromHours(1);
+
+    // Enough to keep the node busy while the next batch is serialised; more only queues client memory.
     private const int MaxBatchesInFlight = 4;
     private readonly Queue<Task> _inFlight = new();
     private bool _expirySet;
 
-    /// <summary>Queues <paramref name="batch"/>; waits only when too many batches are unanswered.</summary>
-    public async Task WriteAsync(IReadOnlyList<LeaderboardStanding> batch)
+    /// <summary>Queues every wallet of <paramref name="source"/>, <paramref name="batchSize"/> per command; waits only when too many batches are unanswered.</summary>
+    public async Task WriteAsync(EncodedBoard source, int batchSize, CancellationToken cancellationToken)
     {
-        var entries = new SortedSetEntry[batch.Count];
-        var index = new HashEntry[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+        for (var start = 0; start < source.Count; start += batchSize)
         {
-            var (score, member) = LeaderboardEncoding.Encode(batch[i]);
-            entries[i] = new SortedSetEntry(member, score);
-            index[i] = new HashEntry(batch[i].StakeKey, member);
-        }
+            cancellationToken.ThrowIfCancellationRequested();
+            var count = Math.Min(batchSize, source.Count - start);
+            var entries = new SortedSetEntry[count];
+            var index = new HashEntry[count];
+            for (var i = 0; i < count; i++)
+            {
+                var member = source.Member(start + i);
+                entries[i] = new SortedSetEntry(member, source.Score(start + i));
+                index[i] = new HashEntry(source.StakeKey(start + i), member);
+            }
 
-        _inFlight.Enqueue(database.SortedSetAddAsync(board, entries));
-        _inFlight.Enqueue(database.HashSetAsync(members, index));
-        if (!_expirySet)
-        {
-            // Commands to one node run in the order sent, so the keys exist when their EXPIRE arrives.
-            _inFlight.Enqueue(database.KeyExpireAsync(board, AbandonedRebuildTtl));
-            _inFlight.Enqueue(database.KeyExpireAsync(members, AbandonedRebuildTtl));
-            _expirySet = true;
-        }
-
-        while (_inFlight.Count > MaxBatchesInFlight * 2)
-        {
-            await _inFlight.Dequeue().ConfigureAwait(false);
+            await WriteBatchAsync(entries, index).ConfigureAwait(false);
         }
     }
 
@@ -65,6 +59,24 @@ internal sealed class PipelinedBoardWriter(IDatabaseAsync database, RedisKey boa
             {
                 // Abandoning: the temporary keys are deleted (or expire) anyway.
             }
+        }
+    }
+
+    private async Task WriteBatchAsync(SortedSetEntry[] entries, HashEntry[] index)
+    {
+        _inFlight.Enqueue(database.SortedSetAddAsync(board, entries));
+        _inFlight.Enqueue(database.HashSetAsync(members, index));
+        if (!_expirySet)
+        {
+            // Commands to one node run in the order sent, so the keys exist when their EXPIRE arrives.
+            _inFlight.Enqueue(database.KeyExpireAsync(board, AbandonedRebuildTtl));
+            _inFlight.Enqueue(database.KeyExpireAsync(members, AbandonedRebuildTtl));
+            _expirySet = true;
+        }
+
+        while (_inFlight.Count > MaxBatchesInFlight * 2)
+        {
+            await _inFlight.Dequeue().ConfigureAwait(false);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Data;
 using Npgsql;
 using TriviaNft.Data.Redis.Leaderboards;
 
@@ -16,6 +17,16 @@ internal static class StandingRows
         SessionsUsed = reader.GetInt32(5),
         FirstAchievedAt = reader.GetFieldValue<DateTimeOffset>(6),
     };
+
+    /// <summary>Runs <paramref name="command"/> and hands each row to <paramref name="onRow"/>, as fast as the server sends them.</summary>
+    public static async Task ForEachAsync(NpgsqlCommand command, Action<LeaderboardStanding> onRow, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            onRow(Read(reader));
+        }
+    }
 
     /// <summary>Runs <paramref name="command"/> and hands its rows to <paramref name="onBatch"/> in batches; stops when it returns false.</summary>
     public static async Task<bool> ForEachBatchAsync(

@@ -7,9 +7,11 @@ namespace TriviaNft.Data.Redis.Leaderboards;
 public interface ILeaderboardRebuilder
 {
     /// <summary>
-    /// Rebuilds <paramref name="board"/> from SQL: reads it in batches, writes temporary keys of the board's hash
-    /// tag (pipelined), swaps them in atomically (RENAME inside MULTI), then re-applies the rows that changed
-    /// while it ran. Readers see the old board until the swap and the new one after it.
+    /// Rebuilds <paramref name="board"/> from SQL: reads it in one statement into memory and sorts it in board
+    /// order, writes temporary keys of the board's hash tag in that order (batches, pipelined), swaps them in
+    /// atomically (UNLINK and RENAME inside MULTI), then re-applies the rows that changed while it ran. Readers
+    /// see the old board until the swap and the new one after it; a row outside the encoding's range fails the
+    /// rebuild before anything is written.
     /// </summary>
     Task<LeaderboardRebuildResult> RebuildAsync(LeaderboardId board, CancellationToken cancellationToken = default);
 

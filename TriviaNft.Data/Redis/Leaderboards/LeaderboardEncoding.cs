@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using TriviaNft.Data.Errors;
 using TriviaNft.Data.Internal;
 
@@ -31,9 +32,46 @@ public static class LeaderboardEncoding
 
     private const long TicksPerMicrosecond = TimeSpan.TicksPerMillisecond / 1000;
 
+    /// <summary>Where the stake key starts in a member: after the 41 fixed-width characters.</summary>
+    internal const int StakeKeyOffset = 41;
+
+    /// <summary>Bytes of the longest member: the fixed-width part and a 71-character stake key.</summary>
+    internal const int MaxMemberBytes = StakeKeyOffset + 71;
+
     /// <summary>The sorted-set score and member of <paramref name="standing"/>.</summary>
     /// <exception cref="DataValidationException">A value is outside its exact range, or the stake key is malformed.</exception>
     public static (double Score, string Member) Encode(LeaderboardStanding standing)
+    {
+        var (packed, micros) = Validate(standing);
+        var member = string.Create(CultureInfo.InvariantCulture,
+            $"{standing.AvgAnswerMs:D10}:{standing.SessionsUsed:D10}:{micros:D18}:{standing.StakeKey}");
+        return (Score(packed), member);
+    }
+
+    /// <summary>
+    /// <see cref="Encode"/> for bulk writes: the member as ASCII bytes into <paramref name="destination"/> (at least
+    /// <see cref="MaxMemberBytes"/> long), without an intermediate string. Returns the packed descending keys (the
+    /// negated score, see <see cref="Score"/>) and the member's length.
+    /// </summary>
+    /// <exception cref="DataValidationException">As <see cref="Encode"/>.</exception>
+    internal static (long Packed, int Length) EncodeAscii(LeaderboardStanding standing, Span<byte> destination)
+    {
+        var (packed, micros) = Validate(standing);
+        Digits(destination[..10], standing.AvgAnswerMs);
+        destination[10] = (byte)':';
+        Digits(destination.Slice(11, 10), standing.SessionsUsed);
+        destination[21] = (byte)':';
+        Digits(destination.Slice(22, 18), micros);
+        destination[40] = (byte)':';
+        // The stake key pattern admits ASCII only: one byte per character.
+        var length = StakeKeyOffset + Encoding.ASCII.GetBytes(standing.StakeKey, destination[StakeKeyOffset..]);
+        return (packed, length);
+    }
+
+    /// <summary>The score of packed descending keys: negated, and 0 rather than −0 (both sort alike, but "-0" would be an odd score to read back).</summary>
+    internal static double Score(long packed) => packed == 0 ? 0d : -(double)packed;
+
+    private static (long Packed, long Micros) Validate(LeaderboardStanding standing)
     {
         ArgumentNullException.ThrowIfNull(standing);
         Guard.StakeKey(standing.StakeKey, "leaderboard.stake_key");
@@ -50,11 +88,16 @@ public static class LeaderboardEncoding
         }
 
         var packed = ((long)standing.Points << 32) | ((long)standing.NftsMinted << 16) | (long)standing.PerfectScores;
-        // 0 rather than −0: both sort alike, but "-0" would be an odd score to read back.
-        var score = packed == 0 ? 0d : -(double)packed;
-        var member = string.Create(CultureInfo.InvariantCulture,
-            $"{standing.AvgAnswerMs:D10}:{standing.SessionsUsed:D10}:{ticks / TicksPerMicrosecond:D18}:{standing.StakeKey}");
-        return (score, member);
+        return (packed, ticks / TicksPerMicrosecond);
+    }
+
+    private static void Digits(Span<byte> destination, long value)
+    {
+        for (var i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
     }
 
     /// <summary>The standing that <see cref="Encode"/> turned into <paramref name="score"/> and <paramref name="member"/>.</summary>
@@ -71,7 +114,7 @@ public static class LeaderboardEncoding
         var micros = long.Parse(member.AsSpan(22, 18), NumberStyles.None, CultureInfo.InvariantCulture);
         return new LeaderboardStanding
         {
-            StakeKey = member[41..],
+            StakeKey = member[StakeKeyOffset..],
             Points = (int)(packed >> 32),
             NftsMinted = (int)((packed >> 16) & 0xFFFF),
             PerfectScores = (int)(packed & 0xFFFF),

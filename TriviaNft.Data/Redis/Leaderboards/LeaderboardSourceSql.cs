@@ -37,13 +37,6 @@ internal static class LeaderboardSourceSql
     /// <summary>Global row of one wallet, @stakeKey.</summary>
     public const string GlobalOneWallet = " AND sp.stake_key = @stakeKey";
 
-    /// <summary>
-    /// Rebuild page filter: the next @limit rows after @after, in stake key order (cheap at any depth). The
-    /// condition on <c>p.stake_key</c> is implied by the join; without it the merge join would scan the players
-    /// index from its start on every page.
-    /// </summary>
-    public const string RebuildPage = " AND sp.stake_key > @after AND p.stake_key > @after ORDER BY sp.stake_key LIMIT @limit";
-
     /// <summary>Check pages: the first @limit rows of the board in §9 order …</summary>
     public const string GlobalFirstPage = "SELECT * FROM (" + Global + ") s ORDER BY " + Order + " LIMIT @limit";
 

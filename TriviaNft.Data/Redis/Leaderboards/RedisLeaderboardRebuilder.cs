@@ -23,21 +23,17 @@ public sealed partial class RedisLeaderboardRebuilder(
     {
         var started = Stopwatch.GetTimestamp();
         var since = await DatabaseNowAsync(cancellationToken).ConfigureAwait(false) - CatchUpMargin;
+        var source = await ReadBoardAsync(board, cancellationToken).ConfigureAwait(false);
+        var read = Stopwatch.GetTimestamp();
         var keys = board.Keys;
         var runId = Guid.NewGuid().ToString("N");
         var (tempBoard, tempMembers) = (keys.RebuildBoard(runId), keys.RebuildMembers(runId));
         var writer = new PipelinedBoardWriter(_redis, tempBoard, tempMembers);
-        long count = 0;
         try
         {
-            await ForEachBatchAsync(board, database.Reader, null, async batch =>
-            {
-                count += batch.Count;
-                await writer.WriteAsync(batch).ConfigureAwait(false);
-                return true;
-            }, cancellationToken).ConfigureAwait(false);
+            await writer.WriteAsync(source, _options.RebuildBatchSize, cancellationToken).ConfigureAwait(false);
             await writer.FlushAsync().ConfigureAwait(false);
-            await SwapAsync(keys, tempBoard, tempMembers, count).ConfigureAwait(false);
+            await SwapAsync(keys, tempBoard, tempMembers, source.Count).ConfigureAwait(false);
         }
         catch
         {
@@ -46,8 +42,14 @@ public sealed partial class RedisLeaderboardRebuilder(
             throw;
         }
 
+        var written = Stopwatch.GetTimestamp();
         var caughtUp = await CatchUpAsync(board, since, cancellationToken).ConfigureAwait(false);
-        return new LeaderboardRebuildResult(board, count, caughtUp, Stopwatch.GetElapsedTime(started));
+        return new LeaderboardRebuildResult(board, source.Count, caughtUp, Stopwatch.GetElapsedTime(started))
+        {
+            ReadElapsed = Stopwatch.GetElapsedTime(started, read),
+            WriteElapsed = Stopwatch.GetElapsedTime(read, written),
+            CatchUpElapsed = Stopwatch.GetElapsedTime(written),
+        };
     }
 
     /// <inheritdoc />
@@ -61,8 +63,10 @@ public sealed partial class RedisLeaderboardRebuilder(
         return standing;
     }
 
-    // RENAME carries the temporary keys' TTL along, so PERSIST follows each one in the same transaction. Both
-    // keys share the board's hash tag: the transaction is single-slot.
+    // The old keys go first with UNLINK (SE.Redis sends it for KeyDelete): a RENAME onto an existing key would
+    // free the old million-entry board inline, stalling every reader of the node; UNLINK frees it on a background
+    // thread. Inside MULTI readers still see the old board or the new one, never none. RENAME carries the
+    // temporary keys' TTL along, so PERSIST follows each one. All keys share the board's hash tag: one slot.
     private async Task SwapAsync(LeaderboardKeys keys, RedisKey tempBoard, RedisKey tempMembers, long count)
     {
         var transaction = _redis.CreateTransaction();
@@ -70,6 +74,7 @@ public sealed partial class RedisLeaderboardRebuilder(
             ? [transaction.KeyDeleteAsync([keys.Board, keys.Members])]
             :
             [
+                transaction.KeyDeleteAsync([keys.Board, keys.Members]),
                 transaction.KeyRenameAsync(tempBoard, keys.Board), transaction.KeyPersistAsync(keys.Board),
                 transaction.KeyRenameAsync(tempMembers, keys.Members), transaction.KeyPersistAsync(keys.Members),
             ];
@@ -87,7 +92,7 @@ public sealed partial class RedisLeaderboardRebuilder(
         var keys = RedisLeaderboardStore.Keys(board);
         var updates = new List<Task>();
         long count = 0;
-        await ForEachBatchAsync(board, database.Writer, since, batch =>
+        await ForEachChangedBatchAsync(board, since, batch =>
         {
             count += batch.Count;
             updates.AddRange(batch.Chunk(CatchUpChunk)
