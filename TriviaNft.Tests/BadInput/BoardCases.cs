@@ -39,6 +39,9 @@ internal static class BoardCases
         Refused(ForeignId, "erasure of unknown player", w => w.Privacy.EraseAsync(Guid.NewGuid()), r => !r.PlayerFound),
 
         Invalid(Injection, "leaderboard of a SQL season", _ => Task.FromResult(LeaderboardId.Global(Nasty.SqlDrop)), "chk_seasons_id_format"),
+        Invalid(Unicode, "leaderboard of a season with a trailing newline", _ => Task.FromResult(LeaderboardId.Global(Season + "\n")), "chk_seasons_id_format"),
+        Invalid(Identifier, "leaderboard page of a default id", w => w.Boards.GetPageAsync(default, 1), "leaderboard.id"),
+        Invalid(Identifier, "leaderboard rank in a default id", w => w.Boards.GetRankAsync(default, w.WalletStakeKey), "leaderboard.id"),
         Invalid(Identifier, "leaderboard of empty category id", _ => Task.FromResult(LeaderboardId.Category(Season, Guid.Empty)), "categories.id"),
         Invalid(Number, "leaderboard page from rank 0", w => w.Boards.GetPageAsync(LeaderboardId.Global(Season), 0), "leaderboard.rank"),
         Invalid(Number, "leaderboard page of 1001", w => w.Boards.GetPageAsync(LeaderboardId.Global(Season), 1, 1001), "leaderboard.limit"),

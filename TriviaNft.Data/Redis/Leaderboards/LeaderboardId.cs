@@ -29,7 +29,10 @@ public readonly partial record struct LeaderboardId
     public Guid? CategoryId { get; }
 
     /// <summary>The key names of this board.</summary>
-    public LeaderboardKeys Keys => new(CategoryId is { } category ? $"{{lb:{SeasonId}:cat:{category:D}}}" : $"{{lb:{SeasonId}:global}}");
+    /// <exception cref="DataValidationException">The id is <c>default</c>: made without <see cref="Global"/> or <see cref="Category"/>.</exception>
+    public LeaderboardKeys Keys => SeasonId is null
+        ? throw new DataValidationException("leaderboard.id", "A leaderboard id is made with LeaderboardId.Global or LeaderboardId.Category, not default.")
+        : new(CategoryId is { } category ? $"{{lb:{SeasonId}:cat:{category:D}}}" : $"{{lb:{SeasonId}:global}}");
 
     /// <summary>The global board of <paramref name="seasonId"/> (source: <c>season_points</c>).</summary>
     /// <exception cref="DataValidationException">The season id is malformed.</exception>
@@ -42,6 +45,7 @@ public readonly partial record struct LeaderboardId
     /// <inheritdoc />
     public override string ToString() => CategoryId is { } category ? $"{SeasonId}/{category:D}" : $"{SeasonId}/global";
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    // \z, not $: $ also matches before a final "\n", which would put a newline into the key name.
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z")]
     private static partial Regex SeasonIdPattern();
 }
