@@ -96,11 +96,11 @@ internal sealed partial class CompletionComparison(ISessionStore sessions, Local
             chosen_index = a.ChosenIndex,
             is_correct = a.IsCorrect,
             elapsed_ms = a.ElapsedMs,
-        }));
+        })).Replace("\":", "\": ", StringComparison.Ordinal); // pgbench reads ":name" as a variable
         return script
             .Replace("{{players}}", Text(players), StringComparison.Ordinal)
-            .Replace("{{sid}}", "('00000000-0000-7000-8000-' || lpad(to_hex(:s), 12, '0'))::uuid", StringComparison.Ordinal)
-            .Replace("{{pid}}", BenchPlayers.IdSql(BenchPlayers.ConnectedIdPrefix, ":p"), StringComparison.Ordinal)
+            .Replace("{{sid}}", "('00000000-0000-7000-8000-' || lpad(to_hex(:s::bigint), 12, '0'))::uuid", StringComparison.Ordinal)
+            .Replace("{{pid}}", BenchPlayers.IdSql(BenchPlayers.ConnectedIdPrefix, ":p::bigint"), StringComparison.Ordinal)
             .Replace("{{category}}", category.ToString("D"), StringComparison.Ordinal)
             .Replace("{{questions}}", questions, StringComparison.Ordinal)
             .Replace("{{guestMinutes}}", Text(rules.GuestEligibilityMinutes), StringComparison.Ordinal)

@@ -36,7 +36,9 @@ internal static class LeaderboardSeed
             FROM generate_series(1, {rows}) n
             ON CONFLICT DO NOTHING
             """, cancellationToken).ConfigureAwait(false);
-        await Seeder.ExecuteAsync(connection, "VACUUM ANALYZE players; VACUUM ANALYZE season_points", cancellationToken).ConfigureAwait(false);
+        // One VACUUM per command: PostgreSQL refuses it inside a multi-statement command.
+        await Seeder.ExecuteAsync(connection, "VACUUM ANALYZE players", cancellationToken).ConfigureAwait(false);
+        await Seeder.ExecuteAsync(connection, "VACUUM ANALYZE season_points", cancellationToken).ConfigureAwait(false);
         return Stopwatch.GetElapsedTime(started);
     }
 }
