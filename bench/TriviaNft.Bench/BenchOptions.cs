@@ -12,6 +12,9 @@ internal sealed record BenchOptions
 
     public TimeSpan WorkloadDuration { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>An unmeasured game workload first: JIT, pools and script caches warm up.</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long each side of the completion and start comparisons runs.</summary>
     public TimeSpan CompareDuration { get; init; } = TimeSpan.FromSeconds(20);
 
@@ -43,6 +46,7 @@ internal sealed record BenchOptions
                 Quick = true,
                 Clients = 8,
                 WorkloadDuration = TimeSpan.FromSeconds(10),
+                WarmUp = TimeSpan.FromSeconds(3),
                 CompareDuration = TimeSpan.FromSeconds(4),
                 QuestionsPerCategory = 250,
                 PlayersPerKind = 3_000,

@@ -82,6 +82,11 @@ internal static class BenchRun
     private static async Task<WorkloadFigures> RunWorkloadAsync(
         BenchOptions options, LocalStack stack, IServiceProvider services, SeedResult seed, CancellationToken cancellationToken)
     {
+        // JIT, connection pools and the scripts' first EVAL happen here, not in the measured run.
+        Console.WriteLine("warming up");
+        await new GameWorkload(services.GetRequiredService<IGameSessions>(), new Latencies(), commands: null)
+            .RunAsync(new WorkloadSettings(options.Clients, options.WarmUp, options.PlayersPerKind, seed.Categories, TimeSpan.Zero, FirstPlayer: options.PlayersPerKind / 2),
+                cancellationToken).ConfigureAwait(false);
         var latencies = new Latencies();
         var commands = new RedisCommandCounter(services.GetRequiredService<IConnectionMultiplexer>());
         var stats = stack.AdminConnectionString("postgres");

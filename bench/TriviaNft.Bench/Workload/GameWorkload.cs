@@ -12,7 +12,9 @@ namespace TriviaNft.Bench.Workload;
 /// <param name="PlayersPerKind">Seeded guests and as many connected wallets; players take turns.</param>
 /// <param name="Categories">The categories to pick from.</param>
 /// <param name="ThinkTime">Pause before each answer: zero for the benchmark, a human pace for the live workload.</param>
-internal sealed record WorkloadSettings(int Clients, TimeSpan Duration, int PlayersPerKind, IReadOnlyList<Guid> Categories, TimeSpan ThinkTime);
+/// <param name="FirstPlayer">The player number to start from (a warm-up takes other players than the measured run: cooldowns).</param>
+internal sealed record WorkloadSettings(
+    int Clients, TimeSpan Duration, int PlayersPerKind, IReadOnlyList<Guid> Categories, TimeSpan ThinkTime, int FirstPlayer = 0);
 
 /// <summary>What the workload did.</summary>
 internal sealed record WorkloadResult(long Sessions, long Refused, long Errors, string? FirstError, TimeSpan Elapsed)
@@ -40,6 +42,7 @@ internal sealed class GameWorkload(IGameSessions game, Latencies latencies, Redi
 
     public async Task<WorkloadResult> RunAsync(WorkloadSettings settings, CancellationToken cancellationToken)
     {
+        _turn = 2L * settings.FirstPlayer;
         var started = Stopwatch.GetTimestamp();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(settings.Duration);
