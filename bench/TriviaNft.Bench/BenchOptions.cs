@@ -27,7 +27,7 @@ internal sealed record BenchOptions
     public int LatencySamples { get; init; } = 2_000;
 
     /// <summary>The SQL rank counts the wallets ahead of one: slow at depth, so fewer samples.</summary>
-    public int SqlRankSamples { get; init; } = 100;
+    public int SqlRankSamples { get; init; } = 50;
 
     public string ReportPath { get; init; } = "docs/benchmarks.md";
 

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 
 namespace TriviaNft.Bench.Comparisons;
 
-/// <summary>AppHost start times (median seconds from <c>dotnet run</c> to the migrator Finished) and how many runs.</summary>
-internal sealed record AppHostStartFigures(double ColdSeconds, double WarmSeconds, int Runs, string Machine);
+/// <summary>AppHost start times (median seconds from <c>dotnet run</c> to ready), how many runs, and the script's lines.</summary>
+internal sealed record AppHostStartFigures(double ColdSeconds, double WarmSeconds, int Runs, string Machine, IReadOnlyList<string> Lines);
 
 /// <summary>
 /// Reads what <c>scripts/measure-start.sh</c> printed (bench/run runs it before the bench, since it starts the
@@ -23,7 +23,8 @@ internal static partial class AppHostStart
         var cold = Times(text, "cold");
         var warm = Times(text, "warm");
         var machine = text.Split('\n').FirstOrDefault(l => l.StartsWith("machine:", StringComparison.Ordinal))?.Trim() ?? string.Empty;
-        return cold.Count == 0 || warm.Count == 0 ? null : new AppHostStartFigures(Median(cold), Median(warm), Math.Min(cold.Count, warm.Count), machine);
+        var lines = text.Split('\n').Where(l => l.StartsWith("cold:", StringComparison.Ordinal) || l.StartsWith("warm:", StringComparison.Ordinal)).ToList();
+        return cold.Count == 0 || warm.Count == 0 ? null : new AppHostStartFigures(Median(cold), Median(warm), Math.Min(cold.Count, warm.Count), machine, lines);
     }
 
     private static List<double> Times(string text, string label) =>

@@ -35,6 +35,7 @@ internal sealed class LeaderboardComparison(ILeaderboardRebuilder rebuilder, ILe
         Console.WriteLine($"  leaderboard: rebuilt {rebuild.Count:N0} in {rebuild.Elapsed.TotalSeconds:0.00} s; timing reads");
 
         var latencies = new Latencies();
+        Console.WriteLine($"  leaderboard: {samples} top-100 pages and ranks from Redis and SQL, {sqlRankSamples} SQL ranks");
         await SampleAsync(latencies, "redis top-100", samples, _ => boards.GetPageAsync(board, 1, 100, cancellationToken)).ConfigureAwait(false);
         await SampleAsync(latencies, "sql top-100", samples, _ => sql.GetPageAsync(LeaderboardSeed.SeasonId, 1, 100, cancellationToken)).ConfigureAwait(false);
         await SampleAsync(latencies, "redis rank", samples, key => boards.GetRankAsync(board, key, cancellationToken)).ConfigureAwait(false);

@@ -31,7 +31,7 @@ internal static class LeaderboardSeed
             """, cancellationToken).ConfigureAwait(false);
         await Seeder.ExecuteAsync(connection, $"""
             INSERT INTO season_points (season_id, stake_key, points, nfts_minted, perfect_scores, avg_answer_ms, sessions_used, first_achieved_at)
-            SELECT '{SeasonId}', {Seeder.StakeKeySql("lb", "n")}, (n * 7919) % 5003, n % 3, n % 7, 1000 + n % 9000, 1 + n % 50,
+            SELECT '{SeasonId}', {Seeder.StakeKeySql("lb", "n")}, (n::bigint * 7919 % 5003)::int, n % 3, n % 7, 1000 + n % 9000, 1 + n % 50,
                    now() - interval '31 days' - (n % 86400) * interval '1 minute'
             FROM generate_series(1, {rows}) n
             ON CONFLICT DO NOTHING
