@@ -45,14 +45,14 @@ internal sealed record BenchOptions
             {
                 Quick = true,
                 Clients = 8,
-                WorkloadDuration = TimeSpan.FromSeconds(10),
-                WarmUp = TimeSpan.FromSeconds(3),
-                CompareDuration = TimeSpan.FromSeconds(4),
+                WorkloadDuration = TimeSpan.FromSeconds(8),
+                WarmUp = TimeSpan.FromSeconds(2),
+                CompareDuration = TimeSpan.FromSeconds(3),
                 QuestionsPerCategory = 250,
                 PlayersPerKind = 3_000,
-                LeaderboardRows = 20_000,
-                LatencySamples = 300,
-                SqlRankSamples = 50,
+                LeaderboardRows = 10_000,
+                LatencySamples = 200,
+                SqlRankSamples = 30,
                 Command = "bench/run --quick",
             }
             : new BenchOptions();

@@ -74,6 +74,11 @@ internal sealed class GameWorkload(IGameSessions game, Latencies latencies, Redi
                 else
                 {
                     Interlocked.Increment(ref _refused);
+                    // The live workload runs for days: once players reach their daily limits, pace the refusals too.
+                    if (settings.ThinkTime > TimeSpan.Zero)
+                    {
+                        await Task.Delay(settings.ThinkTime, stop).ConfigureAwait(false);
+                    }
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
