@@ -77,7 +77,7 @@ internal sealed class GameWorkload(IGameSessions game, Latencies latencies, Redi
                     // The live workload runs for days: once players reach their daily limits, pace the refusals too.
                     if (settings.ThinkTime > TimeSpan.Zero)
                     {
-                        await Task.Delay(settings.ThinkTime, stop).ConfigureAwait(false);
+                        await Task.Delay(settings.ThinkTime, CancellationToken.None).ConfigureAwait(false);
                     }
                 }
             }
