@@ -21,9 +21,12 @@ catch (Exception ex) when (ex is MissingServerBinaryException or LocalEmulationE
 }
 
 // Migrations go to the writer directly, never through the proxy; later projects WaitForCompletion(migrator).
-builder.AddProject<Projects.TriviaNft_Migrator>(ResourceNames.Migrator)
+var migrator = builder.AddProject<Projects.TriviaNft_Migrator>(ResourceNames.Migrator)
     .WithReference(data.DbAdmin)
     .WaitFor(data.Writer);
+
+// Opt-in (--Workload:Enabled=true): simulated players, so the dashboard shows game traces and metrics.
+builder.AddLiveWorkloadIfEnabled(data, migrator);
 
 await builder.Build().RunAsync();
 return 0;

@@ -41,6 +41,33 @@ internal static class Db
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> — one <see cref="NpgsqlBatch"/> executed without an explicit transaction — with the
+    /// rules of <see cref="WriteAsync{T}"/>. PostgreSQL runs a batch's statements (everything up to its one Sync) as one
+    /// implicit transaction: committed when the last statement succeeds, rolled back when any fails. The same
+    /// atomicity as BEGIN … COMMIT, without COMMIT's own round trip through the proxy.
+    /// </summary>
+    public static async Task<T> WriteBatchAsync<T>(
+        NpgsqlDataSource dataSource, Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                return await work(connection).ConfigureAwait(false);
+            }
+            catch (PostgresException ex) when (attempt < MaxAttempts && IsRetryable(ex))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt * Random.Shared.Next(1, 5)), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (Translate(ex) is { } mapped)
+            {
+                throw mapped;
+            }
+        }
+    }
+
     /// <summary>Runs read-only <paramref name="work"/> on <paramref name="dataSource"/> (no explicit transaction).</summary>
     public static async Task<T> ReadAsync<T>(
         NpgsqlDataSource dataSource, Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)

@@ -17,9 +17,11 @@ public sealed partial class PostgresSessionStore
         var status = StatusOf(completion, score);
         try
         {
-            return await Db.WriteAsync(database.Writer, async (connection, transaction) =>
+            // One implicit transaction (the batch alone, no BEGIN/COMMIT): one round trip instead of two. Reading the
+            // reader to its end, when it is disposed, waits for the commit and surfaces any error of it.
+            return await Db.WriteBatchAsync(database.Writer, async connection =>
             {
-                await using var batch = CompletionBatch(connection, transaction, completion, status, score, perfect);
+                await using var batch = CompletionBatch(connection, completion, status, score, perfect);
                 await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
@@ -27,7 +29,9 @@ public sealed partial class PostgresSessionStore
                     throw new DataNotFoundException("player", completion.PlayerId.ToString());
                 }
 
-                return ReadOutcome(reader, completion);
+                var outcome = ReadOutcome(reader, completion);
+                await reader.DisposeAsync().ConfigureAwait(false);
+                return outcome;
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (DataValidationException error) when (error.Rule == "fk_sessions_player_id")
@@ -38,7 +42,7 @@ public sealed partial class PostgresSessionStore
     }
 
     /// <summary>
-    /// The whole completion in one round trip. Statement 1 inserts the session unless its id exists
+    /// The whole completion in one round trip and one (implicit) transaction. Statement 1 inserts the session unless its id exists
     /// (a concurrent second call waits for the first to commit, then does nothing). Statements 2–5 (touch the player,
     /// expire an overdue grant, grant, season points) run only when THIS transaction inserted the row —
     /// <c>xmin = pg_current_xact_id()</c> — so a replay writes nothing, yet none of them waits for a result in C#.
@@ -46,13 +50,13 @@ public sealed partial class PostgresSessionStore
     /// overdue grant is expired before the new one needs its place in uq_eligibilities_active_category.
     /// </summary>
     private NpgsqlBatch CompletionBatch(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, SessionCompletion completion, SessionStatus status, int score, bool perfect)
+        NpgsqlConnection connection, SessionCompletion completion, SessionStatus status, int score, bool perfect)
     {
         const string mine = "s.id = @id AND s.xmin = pg_current_xact_id()::xid";
         const string season = "season.is_active AND season.starts_at <= s.ended_at AND s.ended_at < season.ends_at";
         var id = completion.SessionId;
         var now = _clock.GetUtcNow().ToPostgres();
-        var batch = connection.Batch(transaction);
+        var batch = new NpgsqlBatch(connection);
         batch.Add("""
             INSERT INTO sessions (id, player_id, stake_key, anon_id, category_id, status, started_at, ended_at, score, total_ms, questions)
             SELECT @id, p.id, p.stake_key, p.anon_id, @categoryId, @status, @startedAt, @endedAt, @score, @totalMs, @questions::jsonb
