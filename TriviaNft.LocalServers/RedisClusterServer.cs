@@ -110,6 +110,12 @@ public static class RedisClusterServer
         }
     }
 
+    /// <summary>Runs one redis-cli command against the node on <paramref name="port"/> and returns its reply.</summary>
+    public static Task<string> CliAsync(int port, string password, IReadOnlyList<string> command, CancellationToken cancellationToken = default) =>
+        ProcessRunner.RunAsync(
+            new ServerCommand(Cli(), ["-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), .. command]),
+            cancellationToken, Auth(password));
+
     private static string Cli() => ServerBinaries.OnPath("redis-cli", "redis-tools", "redis");
 
     private static Dictionary<string, string> Auth(string password) => new() { ["REDISCLI_AUTH"] = password };
