@@ -1,3 +1,4 @@
+using Npgsql;
 using Xunit.Abstractions;
 
 namespace TriviaNft.Tests.Faults;
@@ -12,6 +13,12 @@ internal static class FaultAssert
     /// </summary>
     public static async Task NothingAcknowledgedLostAsync(FaultScenario scenario, ITestOutputHelper output)
     {
+        // The checks' own direct connections may have died with a killed server: start them afresh.
+        await using (var direct = new NpgsqlConnection(scenario.Db.DirectConnectionString))
+        {
+            NpgsqlConnection.ClearPool(direct);
+        }
+
         var figures = scenario.Figures;
         var acknowledged = figures.Acknowledged.ToHashSet();
         var recorded = await FaultChecks.RecordedAsync(scenario.Db, acknowledged);

@@ -1,3 +1,4 @@
+using Npgsql;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
@@ -72,7 +73,8 @@ public sealed class FaultFigures(string scenario, int players)
 
     internal void Error(string operation, Exception error, TimeSpan took, bool typed)
     {
-        var key = $"{operation}: {(typed ? error.GetType().Name : "untyped " + error.GetType().Name)}";
+        var sqlState = (error as PostgresException ?? error.InnerException as PostgresException)?.SqlState;
+        var key = $"{operation}: {(typed ? string.Empty : "untyped ")}{error.GetType().Name}{(sqlState is null ? string.Empty : $" ({sqlState})")}";
         _errors.AddOrUpdate(key, 1, (_, n) => n + 1);
         Longest(took);
         var now = _clock.Elapsed.Ticks;
@@ -98,7 +100,7 @@ public sealed class FaultFigures(string scenario, int players)
 
     internal void Started(Guid playerId) => _starts.AddOrUpdate(playerId, 1, (_, n) => n + 1);
 
-    internal void Unacknowledged(Guid sessionId) => _unacknowledged.Add(sessionId);
+    internal void Unacknowledge(Guid sessionId) => _unacknowledged.Add(sessionId);
 
     /// <summary>Records a figure measured after the load (data found, lost, rebuild results …).</summary>
     public void Measure(string name, double value) => _measures[name] = value;

@@ -101,7 +101,7 @@ public sealed class FaultLoad(IGameSessions game, Guid categoryId, IReadOnlyList
                 // After a failed attempt the first one may have committed and released the session: not an error of
                 // the data layer, but the caller never got its acknowledgement.
                 figures.Event(failedBefore ? "completion outcome unknown to the caller" : "session state lost in Redis");
-                figures.Unacknowledged(handle.SessionId);
+                figures.Unacknowledge(handle.SessionId);
                 return;
             }
             catch (DataValidationException ex)
@@ -122,7 +122,7 @@ public sealed class FaultLoad(IGameSessions game, Guid categoryId, IReadOnlyList
             catch (Exception ex) when (ex is not TriviaNftDataException)
             {
                 figures.Error("complete", ex, call.Elapsed, typed: false);
-                figures.Unacknowledged(handle.SessionId);
+                figures.Unacknowledge(handle.SessionId);
                 return;
             }
         }

@@ -5,6 +5,7 @@ using TriviaNft.Data.Postgres.Questions;
 using TriviaNft.Data.Postgres.Sessions;
 using TriviaNft.Data.Redis;
 using TriviaNft.Data.Redis.Leaderboards;
+using TriviaNft.Data.Redis.Limits;
 using TriviaNft.Data.Redis.Sessions;
 using TriviaNft.Tests.Data;
 using TriviaNft.Tests.Infrastructure;

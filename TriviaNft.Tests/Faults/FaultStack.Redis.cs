@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using TriviaNft.LocalServers;
 using TriviaNft.Tests.Infrastructure;
 
@@ -30,9 +32,36 @@ public sealed partial class FaultStack
         await node.WaitUntilReadyAsync(ct => RedisClusterServer.IsClusterOkAsync(port, _password, ct), StartTimeout);
     }
 
+    // A cluster node also listens on its port + 10000 (the cluster bus): both must be free.
+    private static int FreeRedisPort()
+    {
+        while (true)
+        {
+            var port = ServersFixture.FreePort();
+            if (port + 10_000 <= IPEndPoint.MaxPort && IsFree(port + 10_000))
+            {
+                return port;
+            }
+        }
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
     private async Task StartRedisClusterAsync()
     {
-        var ports = Enumerable.Range(0, RedisPrimaries * 2).Select(_ => ServersFixture.FreePort()).Distinct().ToList();
+        var ports = Enumerable.Range(0, RedisPrimaries * 2).Select(_ => FreeRedisPort()).Distinct().ToList();
         foreach (var port in ports)
         {
             var config = await RedisClusterServer.WriteNodeConfigAsync(Path.Combine(_root, $"redis-{port}"), port, _password);
