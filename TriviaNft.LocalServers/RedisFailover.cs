@@ -60,7 +60,9 @@ public static class RedisFailover
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"The Redis node on port {port} did not become a primary of a healthy cluster within {Timeout.TotalSeconds:0} s.");
+            var view = await DescribeAsync(port, password).ConfigureAwait(false);
+            throw new TimeoutException(
+                $"The Redis node on port {port} did not become a primary of a healthy cluster within {Timeout.TotalSeconds:0} s. It sees:{Environment.NewLine}{view}");
         }
     }
 
@@ -75,6 +77,21 @@ public static class RedisFailover
         catch (InvalidOperationException)
         {
             return false;
+        }
+    }
+
+    private static async Task<string> DescribeAsync(int port, string password)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            var nodes = await RedisClusterServer.CliAsync(port, password, ["cluster", "nodes"], timeout.Token).ConfigureAwait(false);
+            var info = await RedisClusterServer.CliAsync(port, password, ["cluster", "info"], timeout.Token).ConfigureAwait(false);
+            return nodes + info.Split('\n').FirstOrDefault(l => l.StartsWith("cluster_state", StringComparison.Ordinal));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException)
+        {
+            return $"(no answer: {ex.Message})";
         }
     }
 

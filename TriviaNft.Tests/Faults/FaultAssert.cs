@@ -41,7 +41,7 @@ internal static class FaultAssert
         Assert.Equal(0, overlapping);
         Assert.Equal(0, figures.UntypedErrors);
         Assert.DoesNotContain(figures.Events.Keys, e => e.StartsWith("player stopped", StringComparison.Ordinal));
-        Assert.True(figures.Errors.Count > 0, "the fault was not felt by any caller: the scenario tested nothing");
+        Assert.True(figures.Errors.Count > 0 || figures.Events.ContainsKey(FaultLoad.SessionLost), "the fault was not felt by any caller: the scenario tested nothing");
         Assert.True(figures.AcknowledgedAfterRepair > 0, "no session completed after the repair: callers did not resume");
         Assert.True(figures.LongestCall < FaultSizes.CallBound, $"a call took {figures.LongestCall}: a hang, not an error");
     }

@@ -1,4 +1,5 @@
 using Npgsql;
+using StackExchange.Redis;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
@@ -73,7 +74,8 @@ public sealed class FaultFigures(string scenario, int players)
 
     internal void Error(string operation, Exception error, TimeSpan took, bool typed)
     {
-        var sqlState = (error as PostgresException ?? error.InnerException as PostgresException)?.SqlState;
+        var sqlState = (error as PostgresException ?? error.InnerException as PostgresException)?.SqlState
+            ?? (error as RedisServerException ?? error.InnerException as RedisServerException)?.Message.Split(' ', 2)[0];
         var key = $"{operation}: {(typed ? string.Empty : "untyped ")}{error.GetType().Name}{(sqlState is null ? string.Empty : $" ({sqlState})")}";
         _errors.AddOrUpdate(key, 1, (_, n) => n + 1);
         Longest(took);

@@ -13,6 +13,9 @@ namespace TriviaNft.Tests.Faults;
 /// </summary>
 public sealed class FaultLoad(IGameSessions game, Guid categoryId, IReadOnlyList<Guid> players, FaultFigures figures)
 {
+    /// <summary>The event recorded when a session's live state is gone from Redis.</summary>
+    public const string SessionLost = "session state lost in Redis";
+
     private static readonly TimeSpan ThinkTime = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Plays until <paramref name="stop"/> is cancelled (the session under way is finished first).</summary>
@@ -69,7 +72,7 @@ public sealed class FaultLoad(IGameSessions game, Guid categoryId, IReadOnlyList
             if (answered.Status is SessionStepStatus.NotFound)
             {
                 // The live state is gone (Redis lost it): nothing can complete it; PostgreSQL never saw it.
-                figures.Event("session state lost in Redis");
+                figures.Event(SessionLost);
                 return;
             }
 
@@ -100,7 +103,7 @@ public sealed class FaultLoad(IGameSessions game, Guid categoryId, IReadOnlyList
                 figures.Error("complete", ex, call.Elapsed, typed: true);
                 // After a failed attempt the first one may have committed and released the session: not an error of
                 // the data layer, but the caller never got its acknowledgement.
-                figures.Event(failedBefore ? "completion outcome unknown to the caller" : "session state lost in Redis");
+                figures.Event(failedBefore ? "completion outcome unknown to the caller" : SessionLost);
                 figures.Unacknowledge(handle.SessionId);
                 return;
             }
