@@ -3,6 +3,7 @@ using Npgsql;
 using TriviaNft.AppHost.Tests.Infrastructure;
 using TriviaNft.Data;
 using TriviaNft.LocalServers;
+using Xunit.Abstractions;
 
 namespace TriviaNft.AppHost.Tests;
 
@@ -11,7 +12,7 @@ namespace TriviaNft.AppHost.Tests;
 /// each changes the topology the way it says, and the stack keeps serving through the same connection strings.
 /// </summary>
 [Collection(FailoverAppCollection.Name)]
-public sealed class FailoverCommandsTests(FailoverAppFixture stack)
+public sealed class FailoverCommandsTests(FailoverAppFixture stack, ITestOutputHelper output)
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(3);
 
@@ -89,7 +90,9 @@ public sealed class FailoverCommandsTests(FailoverAppFixture stack)
     private async Task<ExecuteCommandResult> ExecuteAsync(string resource, string command)
     {
         var commands = stack.App.Services.GetRequiredService<ResourceCommandService>();
-        return await commands.ExecuteCommandAsync(resource, command).WaitAsync(CommandTimeout);
+        var result = await commands.ExecuteCommandAsync(resource, command).WaitAsync(CommandTimeout);
+        output.WriteLine($"{resource} {command}: {result.Message}");
+        return result;
     }
 
     private static async Task<T> ScalarAsync<T>(NpgsqlDataSource source, string sql, params object[] parameters)

@@ -2,6 +2,7 @@ using Npgsql;
 using StackExchange.Redis;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -134,7 +135,20 @@ public sealed class FaultFigures(string scenario, int players)
         var directory = Path.Combine(RepositoryRoot(), "artifacts", "reliability");
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, $"{Scenario}.json"), json);
+        File.WriteAllText(Path.Combine(directory, $"{Scenario}.md"), MarkdownRow() + "\n");
         return json;
+    }
+
+    /// <summary>The scenario as one row of the table in docs/reliability.md (scripts/reliability.sh assembles them).</summary>
+    public string MarkdownRow()
+    {
+        var errors = _errors.IsEmpty ? "none" : string.Join("<br>", _errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key} ×{e.Value}"));
+        var events = _events.IsEmpty ? "—" : string.Join("<br>", _events.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key} ×{e.Value}"));
+        var measures = string.Join("<br>", _measures.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key} {m.Value}"));
+        var recovery = LastErrorAt is { } last && FaultAt is { } fault ? $"{(last - fault).TotalSeconds:0.0} s" : "no error";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {Scenario} | {FaultSizes.Current.Name}, {players} players | {_attempted.Values.Sum()} | {_acknowledged.Count} ({AcknowledgedAfterRepair} after repair) | "
+            + $"{errors} | {_measures.GetValueOrDefault("acknowledgedLost")} | {recovery} | {LongestCall.TotalSeconds:0.0} s | {events} | {measures} |");
     }
 
     private static double? Seconds(TimeSpan? value) => value is { } v ? Math.Round(v.TotalSeconds, 2) : null;

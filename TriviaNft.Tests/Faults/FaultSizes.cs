@@ -12,7 +12,7 @@ public sealed record FaultSizes(string Name, int Players, TimeSpan LoadBeforeFau
     /// <summary>The sizes of this run.</summary>
     public static FaultSizes Current { get; } =
         string.Equals(Environment.GetEnvironmentVariable(Variable), "full", StringComparison.OrdinalIgnoreCase)
-            ? new FaultSizes("full", Players: 32, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), DailyLimit: 150)
+            ? new FaultSizes("full", Players: 32, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), DailyLimit: 30)
             : new FaultSizes("quick", Players: 8, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(1), DailyLimit: 40);
 
     /// <summary>
