@@ -27,13 +27,18 @@ public static class RedisFailover
     }
 
     /// <summary>
-    /// Makes the replica on <paramref name="replicaPort"/> take over its primary, then waits until it is a primary and
-    /// every node in <paramref name="clusterPorts"/> that answers reports <c>cluster_state:ok</c>.
-    /// <paramref name="force"/> is for a primary that is down (<c>CLUSTER FAILOVER FORCE</c>: no handshake with it).
+    /// Makes the replica on <paramref name="replicaPort"/> take over its primary, then waits until every node in
+    /// <paramref name="clusterPorts"/> that answers sees it as a primary (and the former one no longer as a live
+    /// primary) and reports <c>cluster_state:ok</c>. <paramref name="force"/> is for a primary that is down
+    /// (<c>CLUSTER FAILOVER FORCE</c>: no handshake with it).
     /// </summary>
     public static async Task FailoverAsync(
         int replicaPort, IReadOnlyList<int> clusterPorts, string password, bool force = false, CancellationToken cancellationToken = default)
     {
+        var formerPrimary = (await NodesAsync(replicaPort, password, cancellationToken).ConfigureAwait(false)) is var nodes
+            && nodes.FirstOrDefault(n => n.Port == replicaPort)?.PrimaryId is { } primaryId
+                ? nodes.FirstOrDefault(n => n.Id == primaryId)?.Port
+                : null;
         List<string> command = ["cluster", "failover"];
         if (force)
         {
@@ -41,19 +46,22 @@ public static class RedisFailover
         }
 
         await RedisClusterServer.CliAsync(replicaPort, password, command, cancellationToken).ConfigureAwait(false);
-        await WaitForPrimaryAsync(replicaPort, clusterPorts, password, cancellationToken).ConfigureAwait(false);
+        await WaitForPrimaryAsync(replicaPort, clusterPorts, password, formerPrimary, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Waits until the node on <paramref name="port"/> is a primary and the reachable nodes report <c>cluster_state:ok</c>.</summary>
+    /// <summary>
+    /// Waits until every reachable node sees the node on <paramref name="port"/> as a primary, and
+    /// <paramref name="formerPrimaryPort"/> (when given) not as a live primary, and reports <c>cluster_state:ok</c>.
+    /// </summary>
     public static async Task WaitForPrimaryAsync(
-        int port, IReadOnlyList<int> clusterPorts, string password, CancellationToken cancellationToken = default)
+        int port, IReadOnlyList<int> clusterPorts, string password, int? formerPrimaryPort = null, CancellationToken cancellationToken = default)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(Timeout);
         try
         {
             while (!await IsPrimaryAsync(port, password, deadline.Token).ConfigureAwait(false)
-                || !await ReachableNodesOkAsync(clusterPorts, password, deadline.Token).ConfigureAwait(false))
+                || !await ReachableNodesAgreeAsync(clusterPorts, password, port, formerPrimaryPort, deadline.Token).ConfigureAwait(false))
             {
                 await Task.Delay(100, deadline.Token).ConfigureAwait(false);
             }
@@ -95,12 +103,25 @@ public static class RedisFailover
         }
     }
 
-    private static async Task<bool> ReachableNodesOkAsync(IReadOnlyList<int> ports, string password, CancellationToken cancellationToken)
+    // Gossip takes a moment to spread a new epoch: until it has, a node may still list the former primary as one.
+    private static async Task<bool> ReachableNodesAgreeAsync(
+        IReadOnlyList<int> ports, string password, int promoted, int? former, CancellationToken cancellationToken)
     {
         foreach (var port in ports)
         {
-            if (await RedisClusterServer.PingsAsync(port, password, cancellationToken).ConfigureAwait(false)
-                && !await RedisClusterServer.IsClusterOkAsync(port, password, cancellationToken).ConfigureAwait(false))
+            if (!await RedisClusterServer.PingsAsync(port, password, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            if (!await RedisClusterServer.IsClusterOkAsync(port, password, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            var view = await NodesAsync(port, password, cancellationToken).ConfigureAwait(false);
+            if (view.FirstOrDefault(n => n.Port == promoted) is not { IsPrimary: true }
+                || view.Any(n => n.Port == former && n.IsPrimary && !n.IsFailing))
             {
                 return false;
             }

@@ -24,6 +24,7 @@ internal static class NativeDataStack
             DbReader: builder.AddConnectionString(ResourceNames.TriviaDbReader, proxy.Resource.PoolConnectionString(ResourceNames.ReaderDatabaseName)).WaitFor(proxy),
             DbAdmin: builder.AddConnectionString(ResourceNames.TriviaDbAdmin, ReferenceExpression.Create($"{new WriterConnectionString(postgres.Resource.Topology)}")).WaitFor(postgres),
             Cache: builder.AddConnectionString(ResourceNames.Cache, redis.Resource.ConnectionStringExpression).WaitFor(redis),
-            Writer: postgres);
+            // Whoever is the writer at this start (a failover of an earlier run may have swapped them).
+            Writer: ReferenceEquals(postgres.Resource.Topology.Writer, postgres.Resource) ? postgres : reader);
     }
 }

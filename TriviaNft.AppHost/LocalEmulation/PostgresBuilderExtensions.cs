@@ -34,11 +34,21 @@ internal static class PostgresBuilderExtensions
         var writer = primary.Resource;
         var replica = new PostgresServerResource(name, Program(dataDirectory), dataDirectory, writer.Password, writer.PassFile, writer.Topology);
         writer.Topology.Bind(writer, replica);
-        // A standby reaches a consistent state from its own WAL, so after a failover (roles swapped) this wait on the
-        // `postgres` resource, now the replica, still ends.
-        return primary.ApplicationBuilder.AddServer(replica, PostgresServer.ObservabilitySettings(options.SlowStatement))
-            .WaitFor(primary)
+        var builder = primary.ApplicationBuilder.AddServer(replica, PostgresServer.ObservabilitySettings(options.SlowStatement))
             .OnBeforeResourceStarted(PrepareAsync);
+
+        // The replica starts once the writer is healthy: the writer sets the password (it may have changed since the
+        // last run) that the replica's health check and WAL receiver use. After a failover the roles are swapped.
+        if (ReferenceEquals(writer.Topology.Writer, replica))
+        {
+            primary.WaitFor(builder);
+        }
+        else
+        {
+            builder.WaitFor(primary);
+        }
+
+        return builder;
     }
 
     // At every start, by the role the server has now: the writer is initialised (first start) and bootstrapped (its

@@ -27,7 +27,7 @@ public sealed class RedisFaultTests(FaultStack stack, ITestOutputHelper output)
         {
             await stack.KillRedisNodeAsync(victim.Port);
             // No command: the cluster notices (cluster-node-timeout 5 s) and the replica elects itself.
-            await RedisFailover.WaitForPrimaryAsync(successor.Port, stack.RedisPorts.Where(p => p != victim.Port).ToList(), stack.Password);
+            await RedisFailover.WaitForPrimaryAsync(successor.Port, stack.RedisPorts.Where(p => p != victim.Port).ToList(), stack.Password, victim.Port);
             figures.RepairedAt = figures.Now;
             figures.Measure("failoverSeconds", Math.Round((figures.Now - figures.FaultAt!.Value).TotalSeconds, 2));
         });
