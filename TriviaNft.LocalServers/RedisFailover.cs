@@ -44,6 +44,11 @@ public static class RedisFailover
         {
             command.Add("force");
         }
+        else
+        {
+            // A planned failover waits for the replica to catch up; one that never synced would never take over.
+            await WaitUntilInSyncAsync([replicaPort], password, cancellationToken).ConfigureAwait(false);
+        }
 
         await RedisClusterServer.CliAsync(replicaPort, password, command, cancellationToken).ConfigureAwait(false);
         await WaitForPrimaryAsync(replicaPort, clusterPorts, password, formerPrimary, cancellationToken).ConfigureAwait(false);
@@ -71,6 +76,38 @@ public static class RedisFailover
             var view = await DescribeAsync(port, password).ConfigureAwait(false);
             throw new TimeoutException(
                 $"The Redis node on port {port} did not become a primary of a healthy cluster within {Timeout.TotalSeconds:0} s. It sees:{Environment.NewLine}{view}");
+        }
+    }
+
+    /// <summary>
+    /// True when the node on <paramref name="port"/> is a primary, or a replica whose link to its primary is up and
+    /// synced (<c>ROLE</c> state <c>connected</c>). A replica that has not finished its first sync cannot take over.
+    /// </summary>
+    public static async Task<bool> IsInSyncAsync(int port, string password, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var role = (await RedisClusterServer.CliAsync(port, password, ["role"], cancellationToken).ConfigureAwait(false))
+                .Split('\n', StringSplitOptions.TrimEntries);
+            return role[0] == "master" || (role[0] == "slave" && role.Length > 3 && role[3] == "connected");
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Waits until <see cref="IsInSyncAsync"/> holds for every node in <paramref name="ports"/>.</summary>
+    public static async Task WaitUntilInSyncAsync(IReadOnlyList<int> ports, string password, CancellationToken cancellationToken = default)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(Timeout);
+        foreach (var port in ports)
+        {
+            while (!await IsInSyncAsync(port, password, deadline.Token).ConfigureAwait(false))
+            {
+                await Task.Delay(100, deadline.Token).ConfigureAwait(false);
+            }
         }
     }
 

@@ -91,6 +91,17 @@ public sealed class FaultScenario : IAsyncDisposable
         Figures.FaultAt = Figures.Now;
         await fault(Figures);
         Figures.RepairedAt ??= Figures.Now;
+        // Clients take a while to notice the repair (StackExchange.Redis re-reads the slot map, pools reconnect): the
+        // load goes on until sessions complete again — one per player — or every player has stopped, then a while more.
+        using (var resumed = new CancellationTokenSource(FaultSizes.RetryBound))
+        {
+            while (Figures.AcknowledgedAfterRepair < Players.Count && !load.IsCompleted && !resumed.IsCancellationRequested)
+            {
+                await Task.Delay(100, CancellationToken.None);
+            }
+        }
+
+        Figures.Measure("resumedAfterRepairSeconds", Math.Round((Figures.Now - Figures.RepairedAt.Value).TotalSeconds, 2));
         await Task.Delay(FaultSizes.Current.LoadAfterRepair);
         await stop.CancelAsync();
         await load.WaitAsync(LoadBound);

@@ -23,6 +23,9 @@ public sealed partial class FaultStack
         return await RedisFailover.NodesAsync(live, _password);
     }
 
+    /// <summary>True while the node on <paramref name="port"/> runs.</summary>
+    public bool IsRedisNodeRunning(int port) => _redisNodes.ContainsKey(port);
+
     /// <summary>Starts a node that was killed again, on its port and folder: it rejoins the cluster (as a replica if it was replaced).</summary>
     public async Task StartRedisNodeAsync(int port)
     {
@@ -30,6 +33,7 @@ public sealed partial class FaultStack
         var node = ServerProcess.Start($"redis-{port}", RedisClusterServer.NodeCommand(config));
         _redisNodes[port] = node;
         await node.WaitUntilReadyAsync(ct => RedisClusterServer.IsClusterOkAsync(port, _password, ct), StartTimeout);
+        await RedisFailover.WaitUntilInSyncAsync([port], _password);
     }
 
     // A cluster node also listens on its port + 10000 (the cluster bus): both must be free.
@@ -79,6 +83,8 @@ public sealed partial class FaultStack
             await _redisNodes[port].WaitUntilReadyAsync(ct => RedisClusterServer.IsClusterOkAsync(port, _password, ct), StartTimeout);
         }
 
+        // Replicas must have synced before a fault: a replica that never did cannot take over its primary.
+        await RedisFailover.WaitUntilInSyncAsync(ports, _password);
         RedisPorts = ports;
     }
 }
