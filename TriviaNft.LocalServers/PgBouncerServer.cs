@@ -12,7 +12,9 @@ public sealed record PgBouncerPool(string Alias, int Port, string? Database = nu
 /// <summary>
 /// PgBouncer as the local RDS Proxy: transaction pooling (session state does not survive a transaction, as
 /// behind RDS Proxy), password authentication, and <c>statement_timeout = 30s</c> set on every server
-/// connection by <c>connect_query</c>, the counterpart of the proxy's init query.
+/// connection by <c>connect_query</c>, the counterpart of the proxy's init query. After a failed server login it
+/// retries after 1 s (PgBouncer's default, 15 s, would refuse every client for 15 s after a writer restart or
+/// failover; RDS Proxy reconnects as soon as the writer is back).
 /// </summary>
 public static class PgBouncerServer
 {
@@ -62,6 +64,7 @@ public static class PgBouncerServer
             max_client_conn = 1000
             ignore_startup_parameters = extra_float_digits
             server_connect_timeout = 10
+            server_login_retry = 1
             query_wait_timeout = 120
             log_connections = 0
             log_disconnections = 0

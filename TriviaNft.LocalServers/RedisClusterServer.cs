@@ -9,7 +9,11 @@ namespace TriviaNft.LocalServers;
 /// </summary>
 public static class RedisClusterServer
 {
-    /// <summary>Writes a node's config (mode 600: it holds the password) into <paramref name="directory"/> and returns its path.</summary>
+    /// <summary>
+    /// Writes a node's config (mode 600: it holds the password) into <paramref name="directory"/> and returns its path.
+    /// A replica's first sync starts at once (no 5 s diskless-sync delay): until it has synced it cannot take over
+    /// a failed primary.
+    /// </summary>
     public static async Task<string> WriteNodeConfigAsync(
         string directory, int port, string password, CancellationToken cancellationToken = default)
     {
@@ -27,6 +31,7 @@ public static class RedisClusterServer
             masterauth "{quoted}"
             appendonly no
             save ""
+            repl-diskless-sync-delay 0
             daemonize no
             loglevel warning
 
@@ -109,6 +114,12 @@ public static class RedisClusterServer
             return false;
         }
     }
+
+    /// <summary>Runs one redis-cli command against the node on <paramref name="port"/> and returns its reply.</summary>
+    public static Task<string> CliAsync(int port, string password, IReadOnlyList<string> command, CancellationToken cancellationToken = default) =>
+        ProcessRunner.RunAsync(
+            new ServerCommand(Cli(), ["-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), .. command]),
+            cancellationToken, Auth(password));
 
     private static string Cli() => ServerBinaries.OnPath("redis-cli", "redis-tools", "redis");
 

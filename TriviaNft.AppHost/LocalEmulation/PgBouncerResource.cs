@@ -5,10 +5,10 @@ namespace TriviaNft.AppHost.LocalEmulation;
 /// <summary>
 /// PgBouncer as the local RDS Proxy, in transaction pooling mode with a 30 s statement timeout on every
 /// server connection (the proxy's init query). Like the proxy's default and READ_ONLY endpoints, it serves two
-/// names: <c>trivianft</c> pools onto the writer, <c>trivianft_readonly</c> onto the replica.
+/// names: <c>trivianft</c> pools onto the writer, <c>trivianft_readonly</c> onto the replica — whichever servers
+/// hold those roles now (<see cref="PostgresTopology"/>): a failover re-points the pools.
 /// </summary>
-internal sealed class PgBouncerResource(
-    string name, string program, string configDirectory, PostgresServerResource writer, PostgresServerResource reader)
+internal sealed class PgBouncerResource(string name, string program, string configDirectory, PostgresTopology topology)
     : ExecutableResource(name, program, configDirectory)
 {
     private EndpointReference? _endpoint;
@@ -16,11 +16,14 @@ internal sealed class PgBouncerResource(
     /// <summary>Where <c>pgbouncer.ini</c> and its user list are written at each start.</summary>
     public string ConfigDirectory { get; } = configDirectory;
 
-    /// <summary>The writer the read/write pool connects to.</summary>
-    public PostgresServerResource Writer { get; } = writer;
+    /// <summary>Who is the writer now.</summary>
+    public PostgresTopology Topology { get; } = topology;
 
-    /// <summary>The replica the read-only pool connects to.</summary>
-    public PostgresServerResource Reader { get; } = reader;
+    /// <summary>The writer the read/write pool connects to now.</summary>
+    public PostgresServerResource Writer => Topology.Writer;
+
+    /// <summary>The replica the read-only pool connects to now.</summary>
+    public PostgresServerResource Reader => Topology.Reader;
 
     /// <summary>The ini file PgBouncer is started with.</summary>
     public string ConfigFile => Path.Combine(ConfigDirectory, "pgbouncer.ini");

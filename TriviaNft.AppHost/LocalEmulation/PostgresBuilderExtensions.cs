@@ -14,61 +14,81 @@ internal static class PostgresBuilderExtensions
     /// </summary>
     public static IResourceBuilder<PostgresServerResource> AddNativePostgres(
         this IDistributedApplicationBuilder builder, string name, IResourceBuilder<ParameterResource> password,
-        LocalState state, LocalEmulationOptions options)
+        LocalState state, LocalEmulationOptions options, PostgresTopology topology)
     {
         var dataDirectory = state.For(name);
-        var server = new PostgresServerResource(name, Program(dataDirectory), dataDirectory, password.Resource, state.PassFile);
-        return builder.AddServer(server, PostgresServer.ObservabilitySettings(options.SlowStatement), isReplica: false)
-            .OnBeforeResourceStarted(static async (pg, evt, ct) =>
-            {
-                var logger = evt.Services.GetRequiredService<ResourceLoggerService>().GetLogger(pg);
-                var secret = await pg.Password.GetValueAsync(ct).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"The parameter '{pg.Password.Name}' has no value.");
-                if (!PostgresServer.IsInitialized(pg.DataDirectory))
-                {
-                    logger.LogInformation("Initialising a new cluster in {DataDirectory}", pg.DataDirectory);
-                    await PostgresServer.InitializeAsync(pg.DataDirectory, secret, ct).ConfigureAwait(false);
-                }
-
-                await PostgresServer.WritePassFileAsync(pg.PassFile, secret, ct).ConfigureAwait(false);
-                await PostgresServer.BootstrapAsync(pg.DataDirectory, secret, ResourceNames.DatabaseName, ct).ConfigureAwait(false);
-            });
+        var server = new PostgresServerResource(name, Program(dataDirectory), dataDirectory, password.Resource, state.PassFile, topology);
+        return builder.AddServer(server, PostgresServer.ObservabilitySettings(options.SlowStatement))
+            .OnBeforeResourceStarted(PrepareAsync);
     }
 
     /// <summary>
     /// A read-only streaming replica of <paramref name="primary"/>, cloned with <c>pg_basebackup</c> the first
-    /// time (once the writer is healthy) and resumed from its own data afterwards.
+    /// time (once the writer is healthy) and resumed from its own data afterwards. After a failover the two swap
+    /// roles (see <see cref="PostgresTopology"/>).
     /// </summary>
     public static IResourceBuilder<PostgresServerResource> AddStreamingReplica(
         this IResourceBuilder<PostgresServerResource> primary, string name, LocalState state, LocalEmulationOptions options)
     {
         var dataDirectory = state.For(name);
         var writer = primary.Resource;
-        var replica = new PostgresServerResource(name, Program(dataDirectory), dataDirectory, writer.Password, writer.PassFile, writer);
-        return primary.ApplicationBuilder.AddServer(replica, PostgresServer.ObservabilitySettings(options.SlowStatement), isReplica: true)
-            .WaitFor(primary)
-            .OnBeforeResourceStarted(static async (pg, evt, ct) =>
+        var replica = new PostgresServerResource(name, Program(dataDirectory), dataDirectory, writer.Password, writer.PassFile, writer.Topology);
+        writer.Topology.Bind(writer, replica);
+        var builder = primary.ApplicationBuilder.AddServer(replica, PostgresServer.ObservabilitySettings(options.SlowStatement))
+            .OnBeforeResourceStarted(PrepareAsync);
+
+        // The replica starts once the writer is healthy: the writer sets the password (it may have changed since the
+        // last run) that the replica's health check and WAL receiver use. After a failover the roles are swapped.
+        if (ReferenceEquals(writer.Topology.Writer, replica))
+        {
+            primary.WaitFor(builder);
+        }
+        else
+        {
+            builder.WaitFor(primary);
+        }
+
+        return builder;
+    }
+
+    // At every start, by the role the server has now: the writer is initialised (first start) and bootstrapped (its
+    // password, database and extension); a replica is cloned from the writer if it has no data yet.
+    private static async Task PrepareAsync(PostgresServerResource pg, BeforeResourceStartedEvent evt, CancellationToken ct)
+    {
+        var logger = evt.Services.GetRequiredService<ResourceLoggerService>().GetLogger(pg);
+        if (pg.Primary is not { } primary)
+        {
+            var secret = await pg.Password.GetValueAsync(ct).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"The parameter '{pg.Password.Name}' has no value.");
+            if (!PostgresServer.IsInitialized(pg.DataDirectory))
             {
-                // Our handler may run before the orchestrator's WaitFor handler: wait for the writer ourselves.
-                var notifications = evt.Services.GetRequiredService<ResourceNotificationService>();
-                await notifications.WaitForResourceHealthyAsync(pg.Primary!.Name, ct).ConfigureAwait(false);
-                if (!PostgresServer.IsInitialized(pg.DataDirectory))
-                {
-                    var logger = evt.Services.GetRequiredService<ResourceLoggerService>().GetLogger(pg);
-                    logger.LogInformation("Cloning {Primary} into {DataDirectory}", pg.Primary.Name, pg.DataDirectory);
-                    await PostgresServer.CloneReplicaAsync(
-                        pg.DataDirectory, await pg.Primary.TargetPortAsync(ct).ConfigureAwait(false), pg.PassFile, pg.SlotName, ct)
-                        .ConfigureAwait(false);
-                }
-            });
+                logger.LogInformation("Initialising a new cluster in {DataDirectory}", pg.DataDirectory);
+                await PostgresServer.InitializeAsync(pg.DataDirectory, secret, ct).ConfigureAwait(false);
+            }
+
+            await PostgresServer.WritePassFileAsync(pg.PassFile, secret, ct).ConfigureAwait(false);
+            await PostgresServer.BootstrapAsync(pg.DataDirectory, secret, ResourceNames.DatabaseName, ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (!PostgresServer.IsInitialized(pg.DataDirectory))
+        {
+            // Our handler may run before the orchestrator's WaitFor handler: wait for the writer ourselves.
+            var notifications = evt.Services.GetRequiredService<ResourceNotificationService>();
+            await notifications.WaitForResourceHealthyAsync(primary.Name, ct).ConfigureAwait(false);
+            logger.LogInformation("Cloning {Primary} into {DataDirectory}", primary.Name, pg.DataDirectory);
+            await PostgresServer.CloneReplicaAsync(
+                pg.DataDirectory, await primary.TargetPortAsync(ct).ConfigureAwait(false), pg.PassFile, pg.SlotName, ct)
+                .ConfigureAwait(false);
+        }
     }
 
     private static IResourceBuilder<PostgresServerResource> AddServer(
         this IDistributedApplicationBuilder builder, PostgresServerResource server,
-        IReadOnlyDictionary<string, string> settings, bool isReplica)
+        IReadOnlyDictionary<string, string> settings)
     {
         var healthCheck = $"{server.Name}_accepts_queries";
-        builder.Services.AddHealthChecks().Add(new(healthCheck, _ => new PostgresHealthCheck(server, isReplica), failureStatus: null, tags: null));
+        builder.Services.AddHealthChecks().Add(new(healthCheck, _ => new PostgresHealthCheck(server), failureStatus: null, tags: null));
 
         return builder.AddResource(server)
             .WithServerEndpoint()
@@ -76,9 +96,9 @@ internal static class PostgresBuilderExtensions
             {
                 var port = await server.TargetPortAsync(context.CancellationToken).ConfigureAwait(false);
                 var all = new Dictionary<string, string>(settings);
-                if (server.Primary is not null)
+                if (server.Primary is { } primary)
                 {
-                    var primaryPort = await server.Primary.TargetPortAsync(context.CancellationToken).ConfigureAwait(false);
+                    var primaryPort = await primary.TargetPortAsync(context.CancellationToken).ConfigureAwait(false);
                     foreach (var (key, value) in PostgresServer.ReplicaSettings(primaryPort, server.PassFile, server.SlotName))
                     {
                         all[key] = value;
@@ -91,7 +111,8 @@ internal static class PostgresBuilderExtensions
                 }
             })
             .WithIconName("Database")
-            .WithHealthCheck(healthCheck);
+            .WithHealthCheck(healthCheck)
+            .WithPostgresFailoverCommand();
     }
 
     // The program (postgres, or setpriv in front of it when we are root) does not depend on the port,

@@ -7,7 +7,7 @@ namespace TriviaNft.AppHost.LocalEmulation;
 /// Healthy when the server accepts queries on the <c>trivianft</c> database and is in the role it should be:
 /// the writer out of recovery, a replica in recovery (streaming from the writer, read-only).
 /// </summary>
-internal sealed class PostgresHealthCheck(IResourceWithConnectionString server, bool expectReplica) : IHealthCheck
+internal sealed class PostgresHealthCheck(PostgresServerResource server) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         HealthProbe.RetryAsync(ProbeAsync, cancellationToken);
@@ -16,7 +16,7 @@ internal sealed class PostgresHealthCheck(IResourceWithConnectionString server, 
     {
         try
         {
-            var connectionString = await server.GetConnectionStringAsync(cancellationToken).ConfigureAwait(false);
+            var connectionString = await server.ConnectionStringExpression.GetValueAsync(cancellationToken).ConfigureAwait(false);
 
             // No pooling: an idle pooled connection would hold the server back from a smart shutdown.
             var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Timeout = 5 };
@@ -24,6 +24,8 @@ internal sealed class PostgresHealthCheck(IResourceWithConnectionString server, 
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var command = new NpgsqlCommand("SELECT pg_is_in_recovery()", connection);
             var inRecovery = (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            // The role is read at each check: a failover swaps it.
+            var expectReplica = server.Primary is not null;
 
             return inRecovery == expectReplica
                 ? HealthCheckResult.Healthy()

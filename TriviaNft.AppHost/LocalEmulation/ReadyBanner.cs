@@ -43,7 +43,7 @@ internal static class ReadyBanner
                 .AppendLine($"  Dashboard         {await DashboardUrlAsync(model, cancellationToken).ConfigureAwait(false)}")
                 .AppendLine($"  {ResourceNames.TriviaDb,-17} {await PsqlAsync(model, ResourceNames.Proxy, ResourceNames.DatabaseName, cancellationToken).ConfigureAwait(false)}   # PgBouncer, transaction pooling")
                 .AppendLine($"  {ResourceNames.TriviaDbReader,-17} {await PsqlAsync(model, ResourceNames.Proxy, ResourceNames.ReaderDatabaseName, cancellationToken).ConfigureAwait(false)}   # the replica, through PgBouncer")
-                .AppendLine($"  {ResourceNames.TriviaDbAdmin,-17} {await PsqlAsync(model, ResourceNames.Postgres, ResourceNames.DatabaseName, cancellationToken).ConfigureAwait(false)}   # the writer, direct")
+                .AppendLine($"  {ResourceNames.TriviaDbAdmin,-17} {await PsqlAsync(model, CurrentWriter(model), ResourceNames.DatabaseName, cancellationToken).ConfigureAwait(false)}   # the writer, direct")
                 .AppendLine($"  {ResourceNames.Cache,-17} redis-cli -c -h 127.0.0.1 -p {await PortAsync(model, $"{ResourceNames.Redis}-0", cancellationToken).ConfigureAwait(false)} --askpass")
                 .AppendLine($"  Passwords: parameters '{ResourceNames.PostgresPassword}' and '{ResourceNames.RedisPassword}' (dashboard, or `dotnet user-secrets list --project TriviaNft.AppHost`).")
                 .Append($"  State: {state.Root} (kept across runs; `dotnet run --project TriviaNft.AppHost -- --reset` wipes it).");
@@ -80,6 +80,10 @@ internal static class ReadyBanner
 
     private static async Task<string> PsqlAsync(DistributedApplicationModel model, string resource, string database, CancellationToken cancellationToken) =>
         $"psql \"host=127.0.0.1 port={await PortAsync(model, resource, cancellationToken).ConfigureAwait(false)} dbname={database} user=postgres\"";
+
+    // After a failover the writer is `postgres-reader`.
+    private static string CurrentWriter(DistributedApplicationModel model) =>
+        model.Resources.OfType<PostgresServerResource>().FirstOrDefault(r => r.Primary is null)?.Name ?? ResourceNames.Postgres;
 
     private static async Task<string?> PortAsync(DistributedApplicationModel model, string resource, CancellationToken cancellationToken) =>
         await model.Resources.OfType<IResourceWithEndpoints>().Single(r => r.Name == resource).ServerEndpointOf()

@@ -33,14 +33,14 @@ internal static class RedisClusterBuilderExtensions
         var nodeCount = options.RedisPrimaries * (options.RedisReplicasPerPrimary + 1);
         for (var i = 0; i < nodeCount; i++)
         {
-            var node = builder.AddRedisNode($"{name}-{i}", password.Resource, state).WithParentRelationship(clusterBuilder);
+            var node = builder.AddRedisNode($"{name}-{i}", password.Resource, state).WithParentRelationship(clusterBuilder).WithPromoteCommand(cluster);
             cluster.Add(node.Resource);
             clusterBuilder.WaitFor(node);
         }
 
         var healthCheck = $"{name}_cluster_state_ok";
         builder.Services.AddHealthChecks().Add(new(healthCheck, _ => new RedisClusterHealthCheck(cluster), failureStatus: null, tags: null));
-        return clusterBuilder.WithHealthCheck(healthCheck).OnInitializeResource(FormClusterAsync);
+        return clusterBuilder.WithHealthCheck(healthCheck).WithShardFailoverCommand().OnInitializeResource(FormClusterAsync);
     }
 
     private static IResourceBuilder<RedisNodeResource> AddRedisNode(

@@ -5,6 +5,9 @@ namespace TriviaNft.Data.Errors;
 /// <summary>Maps PostgreSQL errors to the data layer's typed exceptions by SQLSTATE and constraint name.</summary>
 internal static class PostgresErrorMapper
 {
+    // SQLSTATE class 08: connection exception (08000, 08003, 08006, 08P01 — PgBouncer reports a lost server this way).
+    private const string ConnectionExceptionClass = "08";
+
     /// <summary>The typed exception for <paramref name="error"/>, or null when it is not the caller's doing.</summary>
     public static TriviaNftDataException? Map(PostgresException error) => error.SqlState switch
     {
@@ -23,6 +26,16 @@ internal static class PostgresErrorMapper
             new DataConcurrencyException("Concurrent updates collided; the operation was rolled back.", error),
         PostgresErrorCodes.QueryCanceled or PostgresErrorCodes.LockNotAvailable =>
             new DataUnavailableException("The database did not answer in time; nothing was written.", error),
+        // The server is going down, restarting, or was killed (its backends report the postmaster's death), or the
+        // proxy lost its server connection: the transaction did not commit, or its outcome is unknown. Seen in
+        // every failover and restart; the fault suite (TriviaNft.Tests/Faults) produces each of them.
+        PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow =>
+            new DataUnavailableException($"The database server is restarting or failing over ({error.SqlState}); retry if the operation is idempotent.", error),
+        _ when error.SqlState.StartsWith(ConnectionExceptionClass, StringComparison.Ordinal) =>
+            new DataUnavailableException($"The connection to the database was lost ({error.SqlState}); retry if the operation is idempotent.", error),
+        // A writer demoted by a failover refuses writes until the proxy points at the new one.
+        PostgresErrorCodes.ReadOnlySqlTransaction =>
+            new DataUnavailableException("The database is read-only for now (a failover is under way); retry if the operation is idempotent.", error),
         _ when error.IsTransient =>
             new DataUnavailableException($"The database is unavailable ({error.SqlState}); retry if the operation is idempotent.", error),
         _ => null,

@@ -23,7 +23,19 @@ internal static class RedisCall
         {
             throw new DataUnavailableException("Redis could not be reached; retry if the operation is idempotent.", ex);
         }
+        catch (RedisServerException ex) when (IsFailover(ex))
+        {
+            throw new DataUnavailableException($"A Redis shard is failing over ({FirstWord(ex)}); retry if the operation is idempotent.", ex);
+        }
     }
+
+    // What a cluster answers while a shard changes hands (measured by the fault suite, TriviaNft.Tests/Faults): the
+    // slots' primary is down and not yet replaced (CLUSTERDOWN), a slot is moving (TRYAGAIN), a replica that lost
+    // its primary refuses (MASTERDOWN), a node still loading (LOADING), or a demoted primary refuses writes (READONLY).
+    private static bool IsFailover(RedisServerException ex) =>
+        FirstWord(ex) is "CLUSTERDOWN" or "TRYAGAIN" or "MASTERDOWN" or "LOADING" or "READONLY";
+
+    private static string FirstWord(RedisServerException ex) => ex.Message.Split(' ', 2)[0];
 
     /// <summary>Evaluates <paramref name="lua"/> over <paramref name="keys"/> (one slot) and returns its array reply.</summary>
     /// <remarks>
