@@ -17,8 +17,9 @@ public sealed partial class GameSessions
         FinishAsync(session, forfeit: true, cancellationToken);
 
     /// <summary>
-    /// PostgreSQL first (idempotent by session id), Redis after commit: a retry after any failure finds the live
-    /// state still there and ends the same way, counted once.
+    /// PostgreSQL first (idempotent by session id), Redis after commit: a retry after a failure before the release finds
+    /// the live state still there and ends the same way, counted once; a retry after the release (its reply or a
+    /// leaderboard refresh failed) answers from the recorded row.
     /// </summary>
     private async Task<GameCompletion> FinishAsync(SessionHandle session, bool forfeit, CancellationToken cancellationToken)
     {
@@ -26,7 +27,8 @@ public sealed partial class GameSessions
         var state = await activeSessions.GetAsync(session.PlayerId, cancellationToken).ConfigureAwait(false);
         if (state is null || state.SessionId != session.SessionId || state.Token != session.Token)
         {
-            throw new DataNotFoundException("active session", session.SessionId.ToString());
+            return await ReplayRecordedAsync(session, cancellationToken).ConfigureAwait(false)
+                ?? throw new DataNotFoundException("active session", session.SessionId.ToString());
         }
 
         if (!forfeit && !state.IsFinished)
@@ -36,15 +38,27 @@ public sealed partial class GameSessions
         }
 
         var outcome = await sessions.CompleteAsync(Completion(state, forfeit), cancellationToken).ConfigureAwait(false);
+        return await ReleaseAsync(session, outcome, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The session is no longer live but may be recorded: its completion committed, then the release's reply or a
+    /// leaderboard refresh failed and the caller retried. The release (compare-and-delete by token) and the refreshes
+    /// (they read the standing from SQL) are safe to repeat. Null when the player has no such recorded session.
+    /// </summary>
+    private async Task<GameCompletion?> ReplayRecordedAsync(SessionHandle session, CancellationToken cancellationToken)
+    {
+        var recorded = await sessions.FindOutcomeAsync(session.PlayerId, session.SessionId, cancellationToken).ConfigureAwait(false);
+        return recorded is null ? null : await ReleaseAsync(session, recorded, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<GameCompletion> ReleaseAsync(SessionHandle session, SessionOutcome outcome, CancellationToken cancellationToken)
+    {
         var release = await activeSessions.CompleteAsync(session, cancellationToken).ConfigureAwait(false);
-        if (outcome is { SeasonId: { } season, PointsAdded: > 0 })
+        if (outcome is { SeasonId: { } season, StakeKey: { } stakeKey, PointsAdded: > 0 })
         {
-            var player = await players.GetByIdAsync(session.PlayerId, cancellationToken).ConfigureAwait(false);
-            if (player.StakeKey is { } stakeKey)
-            {
-                await leaderboards.RefreshAsync(LeaderboardId.Global(season), stakeKey, cancellationToken).ConfigureAwait(false);
-                await leaderboards.RefreshAsync(LeaderboardId.Category(season, state.CategoryId), stakeKey, cancellationToken).ConfigureAwait(false);
-            }
+            await leaderboards.RefreshAsync(LeaderboardId.Global(season), stakeKey, cancellationToken).ConfigureAwait(false);
+            await leaderboards.RefreshAsync(LeaderboardId.Category(season, outcome.CategoryId), stakeKey, cancellationToken).ConfigureAwait(false);
         }
 
         return new GameCompletion(outcome, release);

@@ -23,9 +23,13 @@ public interface IGameSessions
     /// <summary>Records the answer to question <paramref name="index"/>; late answers count as incorrect.</summary>
     Task<SessionStepResult> AnswerAsync(SessionHandle session, int index, int? chosenIndex, CancellationToken cancellationToken = default);
 
-    /// <summary>Records the finished session, releases the lock, sets the cooldown and updates the leaderboards.</summary>
+    /// <summary>
+    /// Records the finished session, releases the lock, sets the cooldown and updates the leaderboards. Calling it again
+    /// for a session already recorded (a retry whose first call's reply was lost) returns the recorded outcome with
+    /// <c>IsReplay</c> set and repeats the release and the leaderboard refresh, which are idempotent.
+    /// </summary>
     /// <exception cref="Errors.DataValidationException">Not every question was answered (use <see cref="ForfeitAsync"/>).</exception>
-    /// <exception cref="Errors.DataNotFoundException">No active session (it expired, or completion already finished).</exception>
+    /// <exception cref="Errors.DataNotFoundException">No active session and none recorded under this handle (it expired unrecorded, or belongs to another player).</exception>
     Task<GameCompletion> CompleteAsync(SessionHandle session, CancellationToken cancellationToken = default);
 
     /// <summary>Records an abandoned session as <c>forfeit</c> (a loss), then releases it like <see cref="CompleteAsync"/>.</summary>

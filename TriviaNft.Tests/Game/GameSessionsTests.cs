@@ -24,6 +24,7 @@ public sealed class GameSessionsTests(ServersFixture servers) : IAsyncLifetime
     private PostgresPlayerStore _players = null!;
     private GameSessions _game = null!;
     private RedisLeaderboardStore _boards = null!;
+    private string _lastToken = string.Empty;
     private Guid _categoryId;
 
     public async Task InitializeAsync()
@@ -108,7 +109,9 @@ public sealed class GameSessionsTests(ServersFixture servers) : IAsyncLifetime
 
         Assert.Equal(SessionStatus.Forfeit, forfeit.Outcome.Status);
         Assert.Equal(1, await _db.CountAsync("sessions"));
-        await Assert.ThrowsAsync<DataNotFoundException>(() => _game.CompleteAsync(start.Session!));
+        var retried = await _game.CompleteAsync(start.Session!);
+        Assert.Equal((SessionStatus.Forfeit, true), (retried.Outcome.Status, retried.Outcome.IsReplay));
+        Assert.Equal(1, await _db.CountAsync("sessions"));
     }
 
     [Fact]
@@ -130,6 +133,30 @@ public sealed class GameSessionsTests(ServersFixture servers) : IAsyncLifetime
         Assert.IsType<SessionStartResult.CoolingDown>(again.Result);
     }
 
+    [Fact]
+    public async Task ARetryAfterTheReleaseAnswersFromTheRecordedSessionAndRepeatsTheLeaderboardRefresh()
+    {
+        var stakeKey = TestPlayers.StakeKey();
+        var player = await _db.ScalarAsync<Guid>("INSERT INTO players (stake_key, username) VALUES ($1, $2) RETURNING id", stakeKey, $"p{Guid.NewGuid():N}"[..20]);
+        var first = await PlayAsync(player, allCorrect: true);
+        var board = LeaderboardId.Category(first.Outcome.SeasonId!, _categoryId);
+        // What a refresh that failed after the commit leaves behind: the session recorded, the board without the wallet.
+        await _boards.RemoveAsync(board, stakeKey);
+        var handle = new SessionHandle(player, first.Outcome.SessionId, _categoryId, _lastToken);
+
+        var retried = await _game.CompleteAsync(handle);
+
+        Assert.True(retried.Outcome.IsReplay);
+        Assert.Equal((first.Outcome.Status, first.Outcome.Score, first.Outcome.EligibilityId, 20), (retried.Outcome.Status, retried.Outcome.Score, retried.Outcome.EligibilityId, retried.Outcome.PointsAdded));
+        Assert.Equal(SessionReleaseStatus.AlreadyReleased, retried.Release.Status);
+        Assert.Equal(20, (await _boards.GetRankAsync(board, stakeKey))?.Standing.Points);
+        Assert.Equal(1, await _db.CountAsync("sessions"));
+        Assert.Equal(20, await _db.ScalarAsync<int>("SELECT points FROM season_points WHERE stake_key = $1", stakeKey));
+        // Another player's handle to the same session id finds nothing of theirs.
+        var stranger = await _players.GetOrCreateGuestAsync($"guest-{Guid.NewGuid():N}");
+        await Assert.ThrowsAsync<DataNotFoundException>(() => _game.CompleteAsync(handle with { PlayerId = stranger.Id }));
+    }
+
     private async Task<GameCompletion> PlayAsync(Guid playerId, bool allCorrect)
     {
         var start = await _game.StartAsync(playerId, _categoryId);
@@ -143,6 +170,7 @@ public sealed class GameSessionsTests(ServersFixture servers) : IAsyncLifetime
             Assert.Equal(SessionStepStatus.Ok, step.Status);
         }
 
+        _lastToken = session.Handle.Token;
         return await _game.CompleteAsync(session.Handle);
     }
 }

@@ -23,6 +23,14 @@ public interface ISessionStore
     Task<SessionOutcome> CompleteAsync(SessionCompletion completion, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The outcome of session <paramref name="sessionId"/> if it is recorded for <paramref name="playerId"/>, as a
+    /// replay of <see cref="CompleteAsync"/> returns it (<see cref="SessionOutcome.IsReplay"/> set); null when it is not.
+    /// From the writer: a retry right after a completion must see it.
+    /// </summary>
+    /// <exception cref="DataValidationException">An id is empty.</exception>
+    Task<SessionOutcome?> FindOutcomeAsync(Guid playerId, Guid sessionId, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The player's sessions, newest first, at most <paramref name="limit"/>; pass the last one of a page as
     /// <paramref name="before"/> (its <c>StartedAt</c> and <c>Id</c>) for the next. From the reader endpoint.
     /// </summary>

@@ -53,7 +53,7 @@ public sealed partial class PostgresSessionStore
         NpgsqlConnection connection, SessionCompletion completion, SessionStatus status, int score, bool perfect)
     {
         const string mine = "s.id = @id AND s.xmin = pg_current_xact_id()::xid";
-        const string season = "season.is_active AND season.starts_at <= s.ended_at AND s.ended_at < season.ends_at";
+        const string season = SeasonOfSession;
         var id = completion.SessionId;
         var now = _clock.GetUtcNow().ToPostgres();
         var batch = new NpgsqlBatch(connection);
@@ -86,15 +86,7 @@ public sealed partial class PostgresSessionStore
             """).With("id", id).With("perfect", perfect).With("now", now)
             .With("guestMinutes", _rules.GuestEligibilityMinutes).With("connectedMinutes", _rules.ConnectedEligibilityMinutes);
         AddSeasonPoints(batch, mine, season, id, completion, score, perfect);
-        batch.Add($"""
-            SELECT s.status, s.score, s.category_id, s.started_at, s.stake_key,
-                   s.xmin = pg_current_xact_id()::xid AS recorded_now,
-                   e.id AS eligibility_id, e.expires_at AS eligibility_expires_at, season.id AS season_id
-            FROM sessions s
-            LEFT JOIN eligibilities e ON e.session_id = s.id
-            LEFT JOIN seasons season ON {season}
-            WHERE s.id = @id
-            """).With("id", id);
+        batch.Add(OutcomeSql("s.xmin = pg_current_xact_id()::xid", "s.id = @id")).With("id", id);
         return batch;
     }
 }

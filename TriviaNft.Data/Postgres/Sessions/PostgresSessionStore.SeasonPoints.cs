@@ -40,35 +40,4 @@ public sealed partial class PostgresSessionStore
             """).With("id", id).With("points", PointsFor(score, perfect)).With("perfectCount", perfect ? 1 : 0)
             .With("q", _rules.QuestionsPerSession).With("totalMs", CountedMs(completion.Answers));
     }
-
-    private SessionOutcome ReadOutcome(NpgsqlDataReader reader, SessionCompletion completion)
-    {
-        var status = Enum.Parse<SessionStatus>(reader.GetString(0), ignoreCase: true);
-        var score = reader.GetInt32(1);
-        var categoryId = reader.GetGuid(2);
-        var startedAt = reader.GetFieldValue<DateTimeOffset>(3);
-        if (categoryId != completion.CategoryId || startedAt != completion.StartedAt.ToPostgres())
-        {
-            throw new Errors.DataConflictException("sessions.id-reused",
-                "This session id was already recorded for another category or start time.");
-        }
-
-        var connected = !reader.IsDBNull(4);
-        var seasonId = reader.IsDBNull(8) ? null : reader.GetString(8);
-        var perfect = status != SessionStatus.Forfeit && score == _rules.QuestionsPerSession;
-        var eligibilityId = reader.IsDBNull(6) ? (Guid?)null : reader.GetGuid(6);
-        return new SessionOutcome
-        {
-            SessionId = completion.SessionId,
-            Status = status,
-            Score = score,
-            IsPerfect = perfect,
-            IsReplay = !reader.GetBoolean(5),
-            EligibilityId = eligibilityId,
-            EligibilityExpiresAt = reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
-            EligibilityBlocked = perfect && eligibilityId is null,
-            SeasonId = connected ? seasonId : null,
-            PointsAdded = connected && seasonId is not null ? PointsFor(score, perfect) : 0,
-        };
-    }
 }

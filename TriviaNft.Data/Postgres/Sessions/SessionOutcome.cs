@@ -6,6 +6,12 @@ public sealed record SessionOutcome
     /// <summary>The session's id.</summary>
     public Guid SessionId { get; init; }
 
+    /// <summary>The category played.</summary>
+    public Guid CategoryId { get; init; }
+
+    /// <summary>The wallet the session was played with (its leaderboard entry); null for a guest.</summary>
+    public string? StakeKey { get; init; }
+
     /// <summary>Won, lost or forfeit.</summary>
     public SessionStatus Status { get; init; }
 
