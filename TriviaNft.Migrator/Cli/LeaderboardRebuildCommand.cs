@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 using StackExchange.Redis;
 using TriviaNft.Data;
+using TriviaNft.Data.Errors;
 using TriviaNft.Data.Redis.Connection;
 using TriviaNft.Data.Redis.Leaderboards;
 using TriviaNft.Migrator.Engine;
@@ -24,28 +26,44 @@ internal static class LeaderboardRebuildCommand
     {
         var command = new Command("rebuild-leaderboards",
             "Rebuild every season's Redis leaderboards (global and per category) from PostgreSQL; Redis from REDIS_URL.");
-        command.SetAction(async (parse, ct) =>
-        {
-            var connection = MigratorConnection.Resolve(parse.GetValue(options.Connection), configuration);
-            var redisUrl = configuration["REDIS_URL"] ?? Environment.GetEnvironmentVariable("REDIS_URL");
-            if (string.IsNullOrWhiteSpace(redisUrl))
-            {
-                throw new MigrationConfigurationException("No Redis: set REDIS_URL (a redis:// URL or host:port,…,password=… configuration).");
-            }
-
-            try
-            {
-                await RebuildAllAsync(connection, TriviaNftRedis.ParseConfiguration(redisUrl), output, ct).ConfigureAwait(false);
-                return ExitCodes.Ok;
-            }
-            catch (Exception ex) when (ex is NpgsqlException or RedisException or TimeoutException)
-            {
-                // The exception types' messages name hosts and ports, never the passwords of either connection.
-                await error.WriteLineAsync($"Leaderboard rebuild failed: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
-                return ExitCodes.MigrationFailed;
-            }
-        });
+        // The trimmed Lambda bundle (the same program) must not carry the stores' Dapper code, which is not
+        // trimming-safe. A trimmed publish turns this System.Text.Json feature switch off, so the trimmer removes
+        // the rebuild branch from the bundle (a plain conditional, outside any async state machine, so it can);
+        // everywhere else (dotnet run, the built dll) the switch is on.
+        command.SetAction((parse, ct) => JsonSerializer.IsReflectionEnabledByDefault
+            ? RunAsync(parse.GetValue(options.Connection), configuration, output, error, ct)
+            : NotInTheBundleAsync(error));
         return command;
+    }
+
+    private static async Task<int> RunAsync(
+        string? connectionOption, IConfiguration configuration, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var connection = MigratorConnection.Resolve(connectionOption, configuration);
+        var redisUrl = configuration["REDIS_URL"] ?? Environment.GetEnvironmentVariable("REDIS_URL");
+        if (string.IsNullOrWhiteSpace(redisUrl))
+        {
+            throw new MigrationConfigurationException("No Redis: set REDIS_URL (a redis:// URL, or a StackExchange.Redis configuration string).");
+        }
+
+        try
+        {
+            await RebuildAllAsync(connection, TriviaNftRedis.ParseConfiguration(redisUrl), output, ct).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or RedisException or TimeoutException or TriviaNftDataException)
+        {
+            // The messages name hosts and ports, never the passwords of either connection (tests/Secrets check).
+            var cause = ex.InnerException is { } inner ? $" ({inner.GetType().Name}: {inner.Message})" : string.Empty;
+            await error.WriteLineAsync($"Leaderboard rebuild failed: {ex.GetType().Name}: {ex.Message}{cause}").ConfigureAwait(false);
+            return ExitCodes.MigrationFailed;
+        }
+    }
+
+    private static async Task<int> NotInTheBundleAsync(TextWriter error)
+    {
+        await error.WriteLineAsync("rebuild-leaderboards is not part of the trimmed Lambda bundle: run it from the repository.").ConfigureAwait(false);
+        return ExitCodes.Configuration;
     }
 
     private static async Task RebuildAllAsync(string connection, ConfigurationOptions redis, TextWriter output, CancellationToken ct)
