@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using TriviaNft.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace TriviaNft.Tests.Secrets;
 
@@ -9,7 +10,7 @@ namespace TriviaNft.Tests.Secrets;
 /// success and failure paths: nothing it prints and nothing it posts back carries a password or a secret.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class LambdaHostSecretsTests(ServersFixture servers, LambdaBundleFixture bundle) : IClassFixture<LambdaBundleFixture>, IAsyncLifetime
+public sealed class LambdaHostSecretsTests(ServersFixture servers, LambdaBundleFixture bundle, ITestOutputHelper output) : IClassFixture<LambdaBundleFixture>, IAsyncLifetime
 {
     private const string Arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:staging/trivia-nft/database-";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
@@ -67,6 +68,7 @@ public sealed class LambdaHostSecretsTests(ServersFixture servers, LambdaBundleF
         Assert.Contains("$.port", captured);
         Assert.Contains(Arn + "no-such-secret", captured);
         Assert.NotEmpty(SecretScan.Find(string.Join('\n', _secretStrings.Values), [servers.PostgresPassword]));
+        output.WriteLine($"{posted.Count} invocations, {bootstrap.Lines.Count} output lines, {captured.Length} characters scanned");
     }
 
     private async Task<string> InvokeAsync(string body, bool expectSuccess)
