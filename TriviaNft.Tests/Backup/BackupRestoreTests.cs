@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using TriviaNft.Data.Errors;
 using TriviaNft.Data.Postgres.Categories;
 using TriviaNft.Data.Postgres.Players;
 using TriviaNft.Data.Postgres.Sessions;
@@ -27,6 +28,8 @@ public sealed class BackupRestoreTests(ServersFixture servers, ITestOutputHelper
     {
         _db = await servers.CreateMigratedDatabaseAsync();
         await GameData.ActiveSeasonAroundNowAsync(_db);
+        // As the AppHost's trivianft database has it (the dump carries it, a --clean restore drops and recreates it).
+        await _db.ScalarAsync<int>("CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT 1");
     }
 
     public async Task DisposeAsync()
@@ -72,6 +75,7 @@ public sealed class BackupRestoreTests(ServersFixture servers, ITestOutputHelper
         Assert.Equal(before.Schema, after.Schema);
         Assert.Equal(before.Migrations, after.Migrations);
         Assert.Equal(["1_initial-schema", "2_reference-data"], after.Migrations.Select(m => m.Split(' ')[1]));
+        Assert.Contains("extension pg_stat_statements", after.Schema);
         Assert.Equal(Players, after.RowsOf("season_points"));
         Assert.Equal(Players * 3, after.RowsOf("sessions"));
         Assert.True(after.RowsOf("eligibilities") > 0);
@@ -86,6 +90,34 @@ public sealed class BackupRestoreTests(ServersFixture servers, ITestOutputHelper
         output.WriteLine(backup.Output);
         output.WriteLine(restore.Output);
         output.WriteLine($"tables {after.Tables.Count}, rows {after.Tables.Sum(t => t.Rows)}, dump {new FileInfo(dump).Length} bytes");
+    }
+
+    [Fact]
+    public async Task ARestoreOverTheLiveDatabaseUndoesEverythingWrittenSinceTheBackup()
+    {
+        await SeedSeasonOfPlayAsync();
+        var dump = Path.Combine(_directory, "live.dump");
+        var environment = BackupScripts.PostgresEnvironment(servers);
+        Assert.Equal(0, (await BackupScripts.RunAsync("backup.sh", ["--port", $"{servers.PostgresPort}", "--dbname", _db.Name, "--out", dump], environment)).ExitCode);
+        var before = await DatabaseFingerprint.ReadAsync(_db.DirectConnectionString);
+
+        // Written after the backup, through the proxy's pools that stay open across the restore.
+        var players = new PostgresPlayerStore(_db.Data);
+        var guest = await players.GetOrCreateGuestAsync(TestData.AnonId());
+        await new PostgresSessionStore(_db.Data).CompleteAsync(GameData.Completion(guest.Id, (await new PostgresCategoryStore(_db.Data).GetBySlugAsync("science")).Id, 10));
+        await _db.ScalarAsync<int>("WITH gone AS (DELETE FROM eligibilities RETURNING 1) SELECT count(*)::int FROM gone");
+        Assert.NotEqual(before.Tables, (await DatabaseFingerprint.ReadAsync(_db.DirectConnectionString)).Tables);
+
+        var restore = await BackupScripts.RunAsync("restore.sh", [dump, "--port", $"{servers.PostgresPort}", "--dbname", _db.Name], environment);
+
+        Assert.True(restore.ExitCode == 0, restore.All);
+        var after = await DatabaseFingerprint.ReadAsync(_db.DirectConnectionString);
+        Assert.Equal(before.Tables, after.Tables);
+        Assert.Equal(before.Schema, after.Schema);
+        Assert.Equal(before.Migrations, after.Migrations);
+        Assert.Contains("redis: not touched", restore.Output);
+        // The guest of after the backup is gone, as the game's own pools (through the proxy) see it.
+        await Assert.ThrowsAsync<DataNotFoundException>(() => players.GetByIdAsync(guest.Id));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ public sealed record TableFingerprint(string Table, long Rows, string Checksum);
 
 /// <summary>
 /// What a restore must reproduce: every table of the public schema with its rows, the schema itself (columns,
-/// constraints, indexes, functions, triggers) and the migration history. Computed in SQL, independently of the code under test.
+/// constraints, indexes, functions, triggers, extensions) and the migration history. Computed in SQL, independently of the code under test.
 /// </summary>
 public sealed record DatabaseFingerprint(IReadOnlyList<TableFingerprint> Tables, string Schema, IReadOnlyList<string> Migrations)
 {
@@ -28,6 +28,8 @@ public sealed record DatabaseFingerprint(IReadOnlyList<TableFingerprint> Tables,
             SELECT format('index %s', indexdef) FROM pg_indexes WHERE schemaname = 'public'
             UNION ALL
             SELECT format('function %s', p.oid::regprocedure) FROM pg_proc p WHERE pronamespace = 'public'::regnamespace
+            UNION ALL
+            SELECT format('extension %s', extname) FROM pg_extension
             UNION ALL
             SELECT format('trigger %s', pg_get_triggerdef(t.oid)) FROM pg_trigger t
             JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relnamespace = 'public'::regnamespace AND NOT t.tgisinternal
