@@ -16,7 +16,7 @@ set -- "${rest[@]+"${rest[@]}"}"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) die "unknown option '$1' (see --help)." ;;
   esac
 done

@@ -19,7 +19,7 @@ set -- "${rest[@]+"${rest[@]}"}"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --redis-port) redis_port="$2"; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     -*) die "unknown option '$1' (see --help)." ;;
     *) [[ -z "$file" ]] || die "one backup file only."; file="$1"; shift ;;
   esac
