@@ -1,4 +1,5 @@
 using TriviaNft.Data.Errors;
+using TriviaNft.Data.Internal;
 using TriviaNft.Data.Postgres.Sessions;
 using TriviaNft.Data.Redis.Leaderboards;
 using TriviaNft.Data.Redis.Sessions;
@@ -21,7 +22,7 @@ public sealed partial class GameSessions
     /// </summary>
     private async Task<GameCompletion> FinishAsync(SessionHandle session, bool forfeit, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(session);
+        Guard.Session(session);
         var state = await activeSessions.GetAsync(session.PlayerId, cancellationToken).ConfigureAwait(false);
         if (state is null || state.SessionId != session.SessionId || state.Token != session.Token)
         {

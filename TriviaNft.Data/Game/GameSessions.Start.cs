@@ -61,13 +61,17 @@ public sealed partial class GameSessions
     // Three times the session's questions: enough that today's seen ones rarely leave too few.
     private int CandidateCount => _options.QuestionsPerSession * 3;
 
+    // Fewer active questions than a session needs (an unknown or nearly empty category) is the start's own
+    // "not enough questions" answer: the Redis store would refuse the short candidate list as a caller's error.
     private Task<SessionStartResult> StartWithAsync(
         Guid playerId, Guid categoryId, bool isConnected, IReadOnlyList<Question> candidates, CancellationToken cancellationToken) =>
-        activeSessions.StartAsync(new SessionStartRequest
-        {
-            PlayerId = playerId,
-            CategoryId = categoryId,
-            IsConnected = isConnected,
-            Candidates = [.. candidates.Select(q => new SessionQuestion(q.Id, q.CorrectIndex))],
-        }, cancellationToken);
+        candidates.Count < _options.QuestionsPerSession
+            ? Task.FromResult<SessionStartResult>(new SessionStartResult.NotEnoughQuestions(candidates.Count, _options.QuestionsPerSession))
+            : activeSessions.StartAsync(new SessionStartRequest
+            {
+                PlayerId = playerId,
+                CategoryId = categoryId,
+                IsConnected = isConnected,
+                Candidates = [.. candidates.Select(q => new SessionQuestion(q.Id, q.CorrectIndex))],
+            }, cancellationToken);
 }

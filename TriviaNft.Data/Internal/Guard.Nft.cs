@@ -33,16 +33,43 @@ internal static partial class Guard
             using var document = JsonDocument.Parse(value);
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
-                return value;
+                return StoresAsJsonb(document.RootElement)
+                    ? value
+                    : throw new DataValidationException(rule, $"{what} must not contain \\u0000 or unpaired surrogates (PostgreSQL's jsonb refuses them).");
             }
         }
-        catch (JsonException)
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
         {
-            // Reported below with the rule's message.
+            // Malformed JSON, or a property name that is an escaped unpaired surrogate: reported below.
         }
 
         throw new DataValidationException(rule, $"{what} must be a JSON object.");
     }
+
+    // jsonb refuses what JSON itself allows: the escape \u0000 and escapes of unpaired surrogates. Checked on
+    // the parsed strings (names and values) so the database never sees them.
+    private static bool StoresAsJsonb(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().All(p => IsJsonbText(p.Name) && StoresAsJsonb(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().All(StoresAsJsonb),
+        JsonValueKind.String => IsJsonbText(StringOf(element)),
+        _ => true,
+    };
+
+    private static string? StringOf(JsonElement element)
+    {
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped unpaired surrogate cannot be read as a string at all.
+            return null;
+        }
+    }
+
+    private static bool IsJsonbText(string? text) => text is not null && !text.Contains('\0', StringComparison.Ordinal) && IsWellFormedUtf16(text);
 
     /// <summary>A page: <paramref name="offset"/> ≥ 0 and 1 ≤ <paramref name="limit"/> ≤ <paramref name="maxLimit"/>.</summary>
     public static void Page(int offset, int limit, int maxLimit)
@@ -54,12 +81,12 @@ internal static partial class Guard
     private static string Matches(string? value, Regex pattern, string rule, string message) =>
         value is not null && pattern.IsMatch(value) ? value : throw new DataValidationException(rule, message);
 
-    [GeneratedRegex("^[0-9a-f]{64}$")]
+    [GeneratedRegex(@"^[0-9a-f]{64}\z")]
     private static partial Regex TxHashPattern();
 
-    [GeneratedRegex("^[0-9a-f]{56}$")]
+    [GeneratedRegex(@"^[0-9a-f]{56}\z")]
     private static partial Regex PolicyIdPattern();
 
-    [GeneratedRegex("^asset1[0-9a-z]{38}$")]
+    [GeneratedRegex(@"^asset1[0-9a-z]{38}\z")]
     private static partial Regex AssetFingerprintPattern();
 }

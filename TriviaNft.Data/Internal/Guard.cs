@@ -19,8 +19,31 @@ internal static partial class Guard
         return value;
     }
 
-    public static string AnonId(string? value, string rule = "anon_id") =>
-        Text(value, rule, "The anonymous id", 1, 64);
+    /// <summary>
+    /// A guest id is an opaque token the client generated (a UUID in practice): 1 to 64 visible ASCII characters.
+    /// Spaces, control and format characters (RTL overrides, zero-width) and non-ASCII are refused, so one id
+    /// cannot pose as another when displayed or logged.
+    /// </summary>
+    public static string AnonId(string? value, string rule = "anon_id")
+    {
+        if (value is null || !AnonIdPattern().IsMatch(value))
+        {
+            throw new DataValidationException(rule, "The anonymous id must be 1 to 64 visible ASCII characters (no spaces).");
+        }
+
+        return value;
+    }
+
+    /// <summary>A category slug as the schema allows it (chk_categories_slug_format): lowercase letters, digits and '-'.</summary>
+    public static string Slug(string? value)
+    {
+        if (value is null || !SlugPattern().IsMatch(value))
+        {
+            throw new DataValidationException("chk_categories_slug_format", "A category slug is 1 to 64 lowercase letters, digits or '-'.");
+        }
+
+        return value;
+    }
 
     public static string Username(string? value)
     {
@@ -54,6 +77,13 @@ internal static partial class Guard
         if (value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t' || c == '\0'))
         {
             throw new DataValidationException(rule, $"{what} must not contain control characters.");
+        }
+
+        // A lone surrogate cannot be encoded as UTF-8: the driver (or Unicode normalisation) would throw a raw
+        // encoding error later instead of this rule.
+        if (!IsWellFormedUtf16(value))
+        {
+            throw new DataValidationException(rule, $"{what} must be valid Unicode text (it holds an unpaired surrogate).");
         }
 
         return value;
@@ -117,6 +147,35 @@ internal static partial class Guard
         return value;
     }
 
+    /// <summary>A calendar day in the same plausible years as <see cref="Instant"/>.</summary>
+    public static DateOnly Date(DateOnly value, string rule, string what)
+    {
+        if (value.Year is < 2000 or > 9000)
+        {
+            throw new DataValidationException(rule, $"{what} is not a plausible day ({value:O}).");
+        }
+
+        return value;
+    }
+
+    /// <summary>True unless <paramref name="value"/> holds a high surrogate without its low half, or the reverse.</summary>
+    public static bool IsWellFormedUtf16(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static string SeasonId(string? value)
     {
         if (value is null || value.Length > 64 || !SeasonIdPattern().IsMatch(value))
@@ -128,16 +187,23 @@ internal static partial class Guard
         return value;
     }
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    // \z, not $: in .NET '$' also matches before a final '\n', so "winter-s1\n" would pass (PostgreSQL's '$' would not).
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z")]
     private static partial Regex SeasonIdPattern();
 
-    [GeneratedRegex("^stake(_test)?1[0-9a-z]{50,60}$")]
+    [GeneratedRegex(@"^stake(_test)?1[0-9a-z]{50,60}\z")]
     private static partial Regex StakeKeyPattern();
 
-    [GeneratedRegex("^[a-zA-Z0-9_-]{3,50}$")]
+    [GeneratedRegex(@"^[a-zA-Z0-9_-]{3,50}\z")]
     private static partial Regex UsernamePattern();
 
     // The guide's chk_email_format, the same expression as the database's.
-    [GeneratedRegex(@"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Z|a-z]{2,}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Z|a-z]{2,}\z")]
     private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"^[\x21-\x7E]{1,64}\z")]
+    private static partial Regex AnonIdPattern();
+
+    [GeneratedRegex(@"^[a-z0-9-]{1,64}\z")]
+    private static partial Regex SlugPattern();
 }

@@ -25,7 +25,7 @@ public sealed class PostgresCategoryStore(TriviaNftDatabase database) : ICategor
     /// <inheritdoc />
     public async Task<Category> GetBySlugAsync(string slug, CancellationToken cancellationToken = default)
     {
-        Guard.Text(slug, "chk_categories_slug_format", "A category slug", 1, 64);
+        Guard.Slug(slug);
         const string sql = $"SELECT {Columns} FROM categories WHERE slug = @slug";
         var category = await Db.ReadAsync(database.Reader, connection =>
                 connection.QuerySingleOrDefaultAsync<Category>(new CommandDefinition(sql, new { slug }, cancellationToken: cancellationToken)),

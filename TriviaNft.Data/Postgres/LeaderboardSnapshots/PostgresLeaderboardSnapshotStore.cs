@@ -13,6 +13,7 @@ namespace TriviaNft.Data.Postgres.LeaderboardSnapshots;
 public sealed class PostgresLeaderboardSnapshotStore(
     TriviaNftDatabase database, PagingOptions? paging = null, TimeProvider? timeProvider = null) : ILeaderboardSnapshotStore
 {
+    private const string SnapshotDateRule = "leaderboard_snapshots.snapshot_date";
     private readonly PagingOptions _paging = (paging ?? PagingOptions.Default).Checked();
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
@@ -20,7 +21,7 @@ public sealed class PostgresLeaderboardSnapshotStore(
     public Task<SnapshotResult> TakeAsync(string seasonId, DateOnly? snapshotDate = null, CancellationToken cancellationToken = default)
     {
         Guard.SeasonId(seasonId);
-        var date = snapshotDate ?? DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        var date = Guard.Date(snapshotDate ?? DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), SnapshotDateRule, "The snapshot date");
         // Two runs of one season and day are serialised by a transaction-scoped lock (released at commit, safe
         // behind the proxy); the snapshot itself is one statement, so ranking, upsert and removal share one view.
         const string lockDay = """
@@ -81,6 +82,7 @@ public sealed class PostgresLeaderboardSnapshotStore(
         string seasonId, DateOnly snapshotDate, int fromRank = 1, int? limit = null, CancellationToken cancellationToken = default)
     {
         Guard.SeasonId(seasonId);
+        Guard.Date(snapshotDate, SnapshotDateRule, "The snapshot date");
         Guard.Range(fromRank, "page.from_rank", "The first rank", 1, int.MaxValue);
         var pageSize = _paging.Limit(limit);
         Guard.Page(fromRank - 1, pageSize, _paging.MaxPageSize);

@@ -30,6 +30,7 @@ public sealed class PostgresQuestionFlagStore(TriviaNftDatabase database) : IQue
         int limit = 50, PageCursor? after = null, CancellationToken cancellationToken = default)
     {
         Guard.Limit(limit);
+        var afterAt = after is null ? (DateTimeOffset?)null : Guard.Instant(after.At, "page.after", "The cursor's instant").ToUniversalTime();
         // Keyset on (created_at, id) over idx_question_flags_unhandled; the expanded form keeps the index usable.
         const string sql = $"""
             SELECT {Columns} FROM question_flags
@@ -39,7 +40,8 @@ public sealed class PostgresQuestionFlagStore(TriviaNftDatabase database) : IQue
             ORDER BY created_at, id
             LIMIT @limit
             """;
-        var parameters = new { limit, afterAt = after?.At, afterId = after?.Id };
+        // UTC: the driver writes timestamptz only from offset-0 values (a nullable one bypasses the Dapper handler).
+        var parameters = new { limit, afterAt, afterId = after?.Id };
         // The moderation queue tolerates a replica's lag: the reader.
         return Db.ReadAsync<IReadOnlyList<QuestionFlag>>(database.Reader, async connection =>
                 [.. await connection.QueryAsync<QuestionFlag>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)],

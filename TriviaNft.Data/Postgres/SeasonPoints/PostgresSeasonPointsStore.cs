@@ -37,6 +37,7 @@ public sealed class PostgresSeasonPointsStore(TriviaNftDatabase database, Paging
         Guard.SeasonId(seasonId);
         ArgumentNullException.ThrowIfNull(after);
         Guard.StakeKey(after.StakeKey, "page.after");
+        Guard.Instant(after.FirstAchievedAt, "page.after", "The cursor's first_achieved_at");
         if (after.Rank < 1 || after.Points < 0 || after.NftsMinted < 0 || after.PerfectScores < 0 || after.AvgAnswerMs < 0 || after.SessionsUsed < 0)
         {
             throw new DataValidationException("page.after", "The cursor must be an entry of this leaderboard.");

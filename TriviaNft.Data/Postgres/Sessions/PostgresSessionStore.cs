@@ -19,6 +19,7 @@ public sealed partial class PostgresSessionStore(TriviaNftDatabase database, Gam
     {
         Guard.Id(playerId, "sessions.player_id", "The player id");
         Guard.Limit(limit);
+        var beforeAt = before is null ? (DateTimeOffset?)null : Guard.Instant(before.At, "page.before", "The cursor's instant").ToUniversalTime();
         // idx_sessions_player (player_id, started_at DESC); the keyset is written out so the index bounds it.
         const string sql = """
             SELECT id, player_id, stake_key, anon_id, category_id, status, started_at, ended_at, score, total_ms
@@ -29,7 +30,8 @@ public sealed partial class PostgresSessionStore(TriviaNftDatabase database, Gam
             ORDER BY started_at DESC, id DESC
             LIMIT @limit
             """;
-        var parameters = new { playerId, limit, beforeAt = before?.At, beforeId = before?.Id };
+        // UTC: the driver writes timestamptz only from offset-0 values (a nullable one bypasses the Dapper handler).
+        var parameters = new { playerId, limit, beforeAt, beforeId = before?.Id };
         return Db.ReadAsync<IReadOnlyList<SessionSummary>>(database.Reader, async connection =>
                 [.. await connection.QueryAsync<SessionSummary>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)],
             cancellationToken);

@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using TriviaNft.Data.Internal;
 using TriviaNft.Data.Redis.Internal;
 
 namespace TriviaNft.Data.Redis.Sessions;
@@ -27,7 +28,7 @@ public sealed partial class RedisActiveSessionStore
     /// <inheritdoc />
     public async Task<SessionReleaseResult> CompleteAsync(SessionHandle session, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(session);
+        Guard.Session(session);
         var keys = new PlayerKeys(session.PlayerId);
         var until = _clock.GetUtcNow() + _options.Cooldown;
         RedisValue[] args = [session.Token, $"{until.ToUnixTimeMilliseconds()}:{session.Token}", Ms(_options.Cooldown), Ms(until)];

@@ -52,7 +52,7 @@ public sealed partial class RedisActiveSessionStore
     /// <inheritdoc />
     public Task<SessionStepResult> ServeQuestionAsync(SessionHandle session, int index, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(session);
+        Guard.Session(session);
         Guard.Range(index, "session.question_index", "The question index", 0, MaxQuestionIndex);
         return RunStepAsync(ServeScript, session, [index]);
     }
@@ -60,7 +60,7 @@ public sealed partial class RedisActiveSessionStore
     /// <inheritdoc />
     public Task<SessionStepResult> AnswerAsync(SessionHandle session, int index, int? chosenIndex, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(session);
+        Guard.Session(session);
         Guard.Range(index, "session.question_index", "The question index", 0, MaxQuestionIndex);
         if (chosenIndex is { } chosen)
         {
