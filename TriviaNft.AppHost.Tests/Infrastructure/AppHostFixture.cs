@@ -16,6 +16,9 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     internal TestSecrets Secrets { get; } = TestSecrets.Create();
 
+    /// <summary>Every log line and telemetry export of this stack since before it started.</summary>
+    internal StackCapture Capture { get; } = new();
+
     /// <summary>A connection string the AppHost hands to projects, e.g. <c>trivia-db</c>.</summary>
     public async Task<string> ConnectionStringAsync(string name) =>
         await App.GetConnectionStringAsync(name).AsTask().WaitAsync(TestStack.WaitTimeout)
@@ -26,7 +29,7 @@ public sealed class AppHostFixture : IAsyncLifetime
         NpgsqlDataSource.Create(await ConnectionStringAsync(name));
 
     /// <inheritdoc />
-    public async Task InitializeAsync() => _app = await TestStack.StartAsync(_stateDirectory, Secrets, enableDashboard: true);
+    public async Task InitializeAsync() => _app = await TestStack.StartAsync(_stateDirectory, Secrets, enableDashboard: true, Capture);
 
     /// <inheritdoc />
     public async Task DisposeAsync()
@@ -35,6 +38,8 @@ public sealed class AppHostFixture : IAsyncLifetime
         {
             await _app.DisposeAsync().AsTask().WaitAsync(TestStack.StopTimeout);
         }
+
+        await Capture.DisposeAsync();
 
         if (Directory.Exists(_stateDirectory))
         {

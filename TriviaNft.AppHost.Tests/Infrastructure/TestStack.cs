@@ -23,7 +23,11 @@ internal static class TestStack
     public static readonly string[] Servers = [ResourceNames.Postgres, ResourceNames.PostgresReader, ResourceNames.Proxy, ResourceNames.Redis];
 
     /// <summary>Builds and starts the AppHost, then waits for every server to be healthy and the migrator to end.</summary>
-    public static async Task<DistributedApplication> StartAsync(string stateDirectory, TestSecrets secrets, bool enableDashboard)
+    /// <param name="stateDirectory">The state folder of this run (LocalEmulation:StateDirectory).</param>
+    /// <param name="secrets">The passwords of this run.</param>
+    /// <param name="enableDashboard">Whether the dashboard runs (the browser test needs it).</param>
+    /// <param name="capture">When given, keeps every log line and telemetry export of the run (the secrets test).</param>
+    public static async Task<DistributedApplication> StartAsync(string stateDirectory, TestSecrets secrets, bool enableDashboard, StackCapture? capture = null)
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TriviaNft_AppHost>(
@@ -42,10 +46,12 @@ internal static class TestStack
             .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
             .AddFilter("Aspire.Hosting", LogLevel.Warning));
 
+        capture?.Attach(builder);
         var app = await builder.BuildAsync(timeout.Token).WaitAsync(StartTimeout);
         try
         {
             await app.StartAsync(timeout.Token).WaitAsync(StartTimeout);
+            capture?.ResourceLogs.Follow(app);
             foreach (var server in Servers)
             {
                 await app.ResourceNotifications.WaitForResourceHealthyAsync(server, timeout.Token).WaitAsync(StartTimeout);

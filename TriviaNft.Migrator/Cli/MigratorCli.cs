@@ -41,6 +41,7 @@ public static class MigratorCli
                 await runner.VerifyAsync(ct).ConfigureAwait(false);
                 await output.WriteLineAsync("Migrations verified: history and files agree.").ConfigureAwait(false);
             }));
+        root.Subcommands.Add(LeaderboardRebuildCommand.Create(options, configuration, output, error));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
