@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Npgsql;
@@ -45,6 +47,13 @@ public sealed record DatabaseSecret
             throw new InvalidOperationException(
                 $"The database secret is not the JSON RDS writes (username, password, host, port, dbname): {ex.GetType().Name} at {ex.Path}.");
         }
+    }
+
+    // A record prints every property in ToString(): an exception message or a log of this object would show the password.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Username = {Username}, Password = ***, Host = {Host}, Port = {Port}, DatabaseName = {DatabaseName}");
+        return true;
     }
 
     /// <summary>

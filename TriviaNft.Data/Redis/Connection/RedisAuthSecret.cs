@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -9,6 +10,13 @@ public sealed record RedisAuthSecret
     /// <summary>The AUTH token. Never logged.</summary>
     [JsonPropertyName("authToken")]
     public required string AuthToken { get; init; }
+
+    // A record prints every property in ToString(): an exception message or a log of this object would show the token.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("AuthToken = ***");
+        return true;
+    }
 
     /// <summary>Parses the secret string.</summary>
     /// <exception cref="InvalidOperationException">It is not the expected JSON (the message never quotes it).</exception>
