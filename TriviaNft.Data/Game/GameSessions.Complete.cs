@@ -52,16 +52,20 @@ public sealed partial class GameSessions
         return recorded is null ? null : await ReleaseAsync(session, recorded, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// After the commit: the release and the two board refreshes touch different hash slots and need nothing of each
+    /// other, so they go out together — one round trip of latency instead of three.
+    /// </summary>
     private async Task<GameCompletion> ReleaseAsync(SessionHandle session, SessionOutcome outcome, CancellationToken cancellationToken)
     {
-        var release = await activeSessions.CompleteAsync(session, cancellationToken).ConfigureAwait(false);
-        if (outcome is { SeasonId: { } season, StakeKey: { } stakeKey, PointsAdded: > 0 })
-        {
-            await leaderboards.RefreshAsync(LeaderboardId.Global(season), stakeKey, cancellationToken).ConfigureAwait(false);
-            await leaderboards.RefreshAsync(LeaderboardId.Category(season, outcome.CategoryId), stakeKey, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new GameCompletion(outcome, release);
+        var release = activeSessions.CompleteAsync(session, cancellationToken);
+        var refreshes = outcome is { SeasonId: { } season, StakeKey: { } stakeKey, PointsAdded: > 0 }
+            ? Task.WhenAll(
+                leaderboards.RefreshAsync(LeaderboardId.Global(season), stakeKey, cancellationToken),
+                leaderboards.RefreshAsync(LeaderboardId.Category(season, outcome.CategoryId), stakeKey, cancellationToken))
+            : Task.CompletedTask;
+        await Task.WhenAll(release, refreshes).ConfigureAwait(false);
+        return new GameCompletion(outcome, await release.ConfigureAwait(false));
     }
 
     private SessionCompletion Completion(ActiveSession state, bool forfeit)

@@ -66,8 +66,11 @@ internal static class GameCases
         NotFound(ForeignId, "game complete of another player's session with a guessed token", w => w.Game.CompleteAsync(w.ForeignSession with { Token = Token() })),
         NotFound(ForeignId, "game complete of another player's session under my player id", w => w.Game.CompleteAsync(
             w.ForeignSession with { PlayerId = w.OwnSession.PlayerId })),
-        NotFound(ForeignId, "game complete of a finished session", w => w.Game.CompleteAsync(w.FinishedSession)),
-        NotFound(ForeignId, "game forfeit of a finished session", w => w.Game.ForfeitAsync(w.FinishedSession)),
+        // A finished session completed again is a retry: answered from the recorded row, nothing written.
+        Refused(ForeignId, "game complete of a finished session", w => w.Game.CompleteAsync(w.FinishedSession), r => r.Outcome.IsReplay),
+        Refused(ForeignId, "game forfeit of a finished session", w => w.Game.ForfeitAsync(w.FinishedSession), r => r.Outcome.IsReplay),
+        NotFound(ForeignId, "game complete of a finished session under another player", w => w.Game.CompleteAsync(w.FinishedSession with { PlayerId = w.Guest })),
+        NotFound(ForeignId, "game forfeit of a finished session under another player", w => w.Game.ForfeitAsync(w.FinishedSession with { PlayerId = w.Guest })),
         NotFound(ForeignId, "game forfeit of another player's session with a guessed token", w => w.Game.ForfeitAsync(w.ForeignSession with { Token = Token() })),
         Invalid(ForeignId, "game complete of an unanswered session", w => w.Game.CompleteAsync(w.OwnSession), "session.unfinished"),
         Invalid(Identifier, "game complete with a handle of empty player id", w => w.Game.CompleteAsync(w.OwnSession with { PlayerId = Guid.Empty }), "players.id"),
