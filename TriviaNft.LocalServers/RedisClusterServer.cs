@@ -9,6 +9,9 @@ namespace TriviaNft.LocalServers;
 /// </summary>
 public static class RedisClusterServer
 {
+    /// <summary>A cluster node also listens on its port + this offset: the cluster bus, where nodes gossip.</summary>
+    public const int BusPortOffset = 10_000;
+
     /// <summary>
     /// Writes a node's config (mode 600: it holds the password) into <paramref name="directory"/> and returns its path.
     /// A replica's first sync starts at once (no 5 s diskless-sync delay): until it has synced it cannot take over

@@ -17,26 +17,26 @@ public sealed partial class FaultStack : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"trivianft-faults-{Guid.NewGuid():N}");
     private readonly string _password = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
-    private readonly Dictionary<int, ServerProcess> _redisNodes = [];
+    private LocalRedisCluster? _redis;
     private ServerProcess? _postgres;
     private ServerProcess? _proxy;
     private string _proxyIni = string.Empty;
 
     /// <summary>The writer's port; it keeps it across restarts.</summary>
-    public int PostgresPort { get; } = ServersFixture.FreePort();
+    public int PostgresPort { get; } = LocalPorts.Free();
 
     /// <summary>PgBouncer's port; it keeps it across restarts.</summary>
-    public int ProxyPort { get; } = ServersFixture.FreePort();
+    public int ProxyPort { get; } = LocalPorts.Free();
 
     /// <summary>The Redis nodes' ports, as created (the first three were the primaries).</summary>
-    public IReadOnlyList<int> RedisPorts { get; private set; } = [];
+    public IReadOnlyList<int> RedisPorts => Redis.Ports;
 
     /// <summary>The password of every server.</summary>
     public string Password => _password;
 
     /// <summary>StackExchange.Redis configuration for the cluster (every node as a seed, with AUTH, admin commands).</summary>
     public string RedisConfiguration =>
-        string.Join(',', RedisPorts.Select(p => $"127.0.0.1:{p}")) + $",password={_password},abortConnect=false,allowAdmin=true";
+        Redis.Configuration + ",allowAdmin=true";
 
     private string DataDirectory => Path.Combine(_root, "postgres");
 
@@ -44,17 +44,25 @@ public sealed partial class FaultStack : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Task.WhenAll(StartPostgresAndProxyAsync(), StartRedisClusterAsync());
+
+        async Task StartRedisClusterAsync() =>
+            _redis = await LocalRedisCluster.StartAsync(Path.Combine(_root, "redis"), _password, RedisPrimaries, replicasPerPrimary: 1, StartTimeout);
     }
 
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
-        foreach (var process in new[] { _proxy, _postgres }.Concat(_redisNodes.Values))
+        foreach (var process in new[] { _proxy, _postgres })
         {
             if (process is not null)
             {
                 await process.DisposeAsync();
             }
+        }
+
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
         }
 
         if (Directory.Exists(_root))

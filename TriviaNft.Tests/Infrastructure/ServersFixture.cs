@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using TriviaNft.Data;
 using TriviaNft.LocalServers;
@@ -21,6 +19,7 @@ public sealed class ServersFixture : IAsyncLifetime
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"trivianft-tests-{Guid.NewGuid():N}");
     private readonly string _password = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
     private readonly List<ServerProcess> _processes = [];
+    private LocalRedisCluster? _redis;
 
     /// <summary>The port PostgreSQL listens on (127.0.0.1).</summary>
     public int PostgresPort { get; private set; }
@@ -29,7 +28,7 @@ public sealed class ServersFixture : IAsyncLifetime
     public int ProxyPort { get; private set; }
 
     /// <summary>The ports of the Redis cluster's nodes.</summary>
-    public IReadOnlyList<int> RedisPorts { get; private set; } = [];
+    public IReadOnlyList<int> RedisPorts => _redis?.Ports ?? [];
 
     /// <summary>The superuser password of the test cluster; also the PgBouncer and Redis password.</summary>
     public string PostgresPassword => _password;
@@ -38,8 +37,7 @@ public sealed class ServersFixture : IAsyncLifetime
     public string RedisPassword => _password;
 
     /// <summary>StackExchange.Redis configuration for the cluster (every node as a seed, with AUTH).</summary>
-    public string RedisConfiguration =>
-        string.Join(',', RedisPorts.Select(p => $"127.0.0.1:{p}")) + $",password={_password},abortConnect=false";
+    public string RedisConfiguration => _redis?.Configuration ?? throw new InvalidOperationException("The Redis cluster has not started.");
 
     /// <summary>Connection string of the superuser to <paramref name="database"/>, directly.</summary>
     public string ConnectionString(string database = "postgres") => Build(PostgresPort, database);
@@ -84,6 +82,11 @@ public sealed class ServersFixture : IAsyncLifetime
             await process.DisposeAsync();
         }
 
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+
         if (Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);
@@ -91,12 +94,7 @@ public sealed class ServersFixture : IAsyncLifetime
     }
 
     /// <summary>A TCP port nobody listens on right now.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => LocalPorts.Free();
 
     private async Task StartPostgresAndProxyAsync()
     {
@@ -115,27 +113,7 @@ public sealed class ServersFixture : IAsyncLifetime
 
     private async Task StartRedisClusterAsync()
     {
-        var ports = Enumerable.Range(0, RedisPrimaries * (RedisReplicasPerPrimary + 1)).Select(_ => FreePort()).Distinct().ToList();
-        var nodes = new List<ServerProcess>();
-        foreach (var port in ports)
-        {
-            var config = await RedisClusterServer.WriteNodeConfigAsync(Path.Combine(_root, $"redis-{port}"), port, _password);
-            nodes.Add(Start($"redis-{port}", RedisClusterServer.NodeCommand(config)));
-        }
-
-        for (var i = 0; i < nodes.Count; i++)
-        {
-            var port = ports[i];
-            await nodes[i].WaitUntilReadyAsync(ct => RedisClusterServer.PingsAsync(port, _password, ct), StartTimeout);
-        }
-
-        await RedisClusterServer.CreateClusterAsync(ports, RedisReplicasPerPrimary, _password);
-        foreach (var (node, port) in nodes.Zip(ports))
-        {
-            await node.WaitUntilReadyAsync(ct => RedisClusterServer.IsClusterOkAsync(port, _password, ct), StartTimeout);
-        }
-
-        RedisPorts = ports;
+        _redis = await LocalRedisCluster.StartAsync(Path.Combine(_root, "redis"), _password, RedisPrimaries, RedisReplicasPerPrimary, StartTimeout);
     }
 
     private ServerProcess Start(string name, ServerCommand command)

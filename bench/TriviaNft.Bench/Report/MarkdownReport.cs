@@ -72,8 +72,8 @@ internal static class MarkdownReport
 
         Line(md, $"");
         Line(md, $"Redis round trips: StackExchange.Redis profiling sessions — each operation runs in its own session (an AsyncLocal),");
-        Line(md, $"which collects every command sent inside it; the façade awaits each command before the next, so commands are");
-        Line(md, $"round trips. PostgreSQL transactions: the delta of `pg_stat_database.xact_commit` of the database over the");
+        Line(md, $"which collects every command sent inside it, counted here as round trips; an upper bound for complete, which sends");
+        Line(md, $"its release and board refreshes together (see the notes). PostgreSQL transactions: the delta of `pg_stat_database.xact_commit` of the database over the");
         Line(md, $"workload ÷ sessions completed; a statement outside a transaction (a read) is a transaction of its own, so reads count.");
     }
 

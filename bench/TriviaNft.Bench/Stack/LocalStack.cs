@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using TriviaNft.Data;
 using TriviaNft.LocalServers;
@@ -17,6 +15,7 @@ internal sealed class LocalStack : IAsyncDisposable
     // The AppHost's default slow-statement threshold (LocalEmulation:SlowStatementMs).
     private static readonly TimeSpan SlowStatement = TimeSpan.FromMilliseconds(200);
     private readonly List<ServerProcess> _processes = [];
+    private LocalRedisCluster? _redis;
 
     private LocalStack(string root, string password)
     {
@@ -34,7 +33,7 @@ internal sealed class LocalStack : IAsyncDisposable
 
     public int ProxyPort { get; private set; }
 
-    public IReadOnlyList<int> RedisPorts { get; private set; } = [];
+    public IReadOnlyList<int> RedisPorts => _redis?.Ports ?? [];
 
     public string PostgresDataDirectory => Path.Combine(Root, "postgres");
 
@@ -45,7 +44,7 @@ internal sealed class LocalStack : IAsyncDisposable
     public string ProxyConnectionString(string database = ResourceNames.DatabaseName) => Build(ProxyPort, database);
 
     /// <summary>StackExchange.Redis configuration: every node a seed, with AUTH.</summary>
-    public string RedisConfiguration => string.Join(',', RedisPorts.Select(p => $"127.0.0.1:{p}")) + $",password={Password},abortConnect=false";
+    public string RedisConfiguration => _redis?.Configuration ?? throw new InvalidOperationException("The Redis cluster has not started.");
 
     public static async Task<LocalStack> StartAsync(CancellationToken cancellationToken)
     {
@@ -71,6 +70,11 @@ internal sealed class LocalStack : IAsyncDisposable
             await process.DisposeAsync().ConfigureAwait(false);
         }
 
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (Directory.Exists(Root))
         {
             Directory.Delete(Root, recursive: true);
@@ -81,11 +85,11 @@ internal sealed class LocalStack : IAsyncDisposable
     {
         await PostgresServer.InitializeAsync(PostgresDataDirectory, Password, cancellationToken).ConfigureAwait(false);
         await PostgresServer.BootstrapAsync(PostgresDataDirectory, Password, ResourceNames.DatabaseName, cancellationToken).ConfigureAwait(false);
-        PostgresPort = FreePort();
+        PostgresPort = LocalPorts.Free();
         var postgres = Start("postgres", PostgresServer.Command(PostgresDataDirectory, PostgresPort, PostgresServer.ObservabilitySettings(SlowStatement)));
         await postgres.WaitUntilReadyAsync(ct => AcceptsQueriesAsync(AdminConnectionString(), ct), StartTimeout, cancellationToken).ConfigureAwait(false);
 
-        ProxyPort = FreePort();
+        ProxyPort = LocalPorts.Free();
         var ini = await PgBouncerServer.WriteConfigAsync(
             Path.Combine(Root, "pgbouncer"), ProxyPort, PostgresServer.Superuser, Password,
             [
@@ -98,29 +102,9 @@ internal sealed class LocalStack : IAsyncDisposable
         await proxy.WaitUntilReadyAsync(ct => AcceptsQueriesAsync(ProxyConnectionString(), ct), StartTimeout, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task StartRedisAsync(CancellationToken cancellationToken)
-    {
-        var ports = Enumerable.Range(0, 6).Select(_ => FreePort()).Distinct().ToList();
-        var nodes = new List<ServerProcess>();
-        foreach (var port in ports)
-        {
-            var config = await RedisClusterServer.WriteNodeConfigAsync(Path.Combine(Root, $"redis-{port}"), port, Password, cancellationToken).ConfigureAwait(false);
-            nodes.Add(Start($"redis-{port}", RedisClusterServer.NodeCommand(config)));
-        }
-
-        foreach (var (node, port) in nodes.Zip(ports))
-        {
-            await node.WaitUntilReadyAsync(ct => RedisClusterServer.PingsAsync(port, Password, ct), StartTimeout, cancellationToken).ConfigureAwait(false);
-        }
-
-        await RedisClusterServer.CreateClusterAsync(ports, replicasPerPrimary: 1, Password, cancellationToken).ConfigureAwait(false);
-        foreach (var (node, port) in nodes.Zip(ports))
-        {
-            await node.WaitUntilReadyAsync(ct => RedisClusterServer.IsClusterOkAsync(port, Password, ct), StartTimeout, cancellationToken).ConfigureAwait(false);
-        }
-
-        RedisPorts = ports;
-    }
+    private async Task StartRedisAsync(CancellationToken cancellationToken) =>
+        _redis = await LocalRedisCluster.StartAsync(
+            Path.Combine(Root, "redis"), Password, primaries: 3, replicasPerPrimary: 1, StartTimeout, cancellationToken).ConfigureAwait(false);
 
     private ServerProcess Start(string name, ServerCommand command)
     {
@@ -142,13 +126,6 @@ internal sealed class LocalStack : IAsyncDisposable
         Database = database,
         Timeout = 10,
     }.ConnectionString;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task<bool> AcceptsQueriesAsync(string connectionString, CancellationToken cancellationToken)
     {
