@@ -1,6 +1,7 @@
 using System.Text;
 using TriviaNft.AppHost.Tests.Infrastructure;
 using TriviaNft.Data;
+using TriviaNft.Tests.Secrets;
 using Xunit.Abstractions;
 
 namespace TriviaNft.AppHost.Tests;

@@ -13,31 +13,4 @@ public static class LocalPorts
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    /// <summary>A free port whose port + 10000 is free too: a Redis cluster node also listens there (the cluster bus).</summary>
-    public static int FreeWithClusterBus()
-    {
-        while (true)
-        {
-            var port = Free();
-            if (port + RedisClusterServer.BusPortOffset <= IPEndPoint.MaxPort && IsFree(port + RedisClusterServer.BusPortOffset))
-            {
-                return port;
-            }
-        }
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 }

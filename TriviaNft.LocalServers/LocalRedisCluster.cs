@@ -74,11 +74,11 @@ public sealed class LocalRedisCluster : IAsyncDisposable
 
     private async Task FormAsync(int nodeCount, int replicasPerPrimary, CancellationToken cancellationToken)
     {
-        var ports = Enumerable.Range(0, nodeCount).Select(_ => LocalPorts.FreeWithClusterBus()).Distinct().ToList();
+        var ports = Enumerable.Range(0, nodeCount).Select(_ => LocalPorts.Free()).Distinct().ToList();
         foreach (var port in ports)
         {
-            var config = await RedisClusterServer.WriteNodeConfigAsync(Path.Combine(_root, $"redis-{port}"), port, _password, cancellationToken)
-                .ConfigureAwait(false);
+            var config = await RedisClusterServer.WriteNodeConfigAsync(
+                Path.Combine(_root, $"redis-{port}"), port, LocalPorts.Free(), _password, cancellationToken).ConfigureAwait(false);
             _nodes[port] = ServerProcess.Start($"redis-{port}", RedisClusterServer.NodeCommand(config));
         }
 

@@ -9,22 +9,21 @@ namespace TriviaNft.LocalServers;
 /// </summary>
 public static class RedisClusterServer
 {
-    /// <summary>A cluster node also listens on its port + this offset: the cluster bus, where nodes gossip.</summary>
-    public const int BusPortOffset = 10_000;
-
     /// <summary>
     /// Writes a node's config (mode 600: it holds the password) into <paramref name="directory"/> and returns its path.
     /// A replica's first sync starts at once (no 5 s diskless-sync delay): until it has synced it cannot take over
-    /// a failed primary.
+    /// a failed primary. The cluster bus, where nodes gossip, listens on <paramref name="busPort"/>: Redis's default,
+    /// port + 10000, may be taken or above 65535, and the node then exits at start.
     /// </summary>
     public static async Task<string> WriteNodeConfigAsync(
-        string directory, int port, string password, CancellationToken cancellationToken = default)
+        string directory, int port, int busPort, string password, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "redis.conf");
         var quoted = password.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
         await File.WriteAllTextAsync(path, string.Create(CultureInfo.InvariantCulture, $"""
             port {port}
+            cluster-port {busPort}
             bind 127.0.0.1
             dir "{directory}"
             cluster-enabled yes

@@ -9,6 +9,7 @@ namespace TriviaNft.AppHost.LocalEmulation;
 internal static class RedisClusterBuilderExtensions
 {
     private const int MinimumPrimaries = 3;
+    private const string BusEndpoint = "bus";
 
     public static IResourceBuilder<RedisClusterResource> AddNativeRedisCluster(
         this IDistributedApplicationBuilder builder, string name, IResourceBuilder<ParameterResource> password,
@@ -60,6 +61,8 @@ internal static class RedisClusterBuilderExtensions
 
         return builder.AddResource(node)
             .WithServerEndpoint()
+            // The cluster bus gets a port allocated like the client port: Redis's default (port + 10000) may be taken.
+            .WithEndpoint(scheme: "tcp", name: BusEndpoint, isProxied: false)
             .WithArgs(RedisClusterServer.NodeCommand(Path.Combine(directory, "redis.conf")).Arguments.ToArray())
             .WithIconName("Server")
             .WithHealthCheck(healthCheck)
@@ -68,7 +71,8 @@ internal static class RedisClusterBuilderExtensions
                 var password = await node.Password.GetValueAsync(ct).ConfigureAwait(false)
                     ?? throw new InvalidOperationException($"The parameter '{node.Password.Name}' has no value.");
                 var port = await node.TargetPortAsync(ct).ConfigureAwait(false);
-                await RedisClusterServer.WriteNodeConfigAsync(node.Directory, port, password, ct).ConfigureAwait(false);
+                var busPort = await node.TargetPortAsync(BusEndpoint, ct).ConfigureAwait(false);
+                await RedisClusterServer.WriteNodeConfigAsync(node.Directory, port, busPort, password, ct).ConfigureAwait(false);
                 RedisClusterServer.ForgetCluster(node.Directory);
             });
     }

@@ -17,9 +17,13 @@ internal static class ServerEndpoint
     public static EndpointReference ServerEndpointOf(this IResourceWithEndpoints resource) => new(resource, Name);
 
     /// <summary>The port the server listens on; Aspire allocates it before any resource starts.</summary>
-    public static async Task<int> TargetPortAsync(this IResourceWithEndpoints resource, CancellationToken cancellationToken)
+    public static Task<int> TargetPortAsync(this IResourceWithEndpoints resource, CancellationToken cancellationToken) =>
+        resource.TargetPortAsync(Name, cancellationToken);
+
+    /// <summary>The port of <paramref name="resource"/>'s endpoint <paramref name="endpointName"/>.</summary>
+    public static async Task<int> TargetPortAsync(this IResourceWithEndpoints resource, string endpointName, CancellationToken cancellationToken)
     {
-        var value = await resource.ServerEndpointOf().Property(EndpointProperty.TargetPort)
+        var value = await new EndpointReference(resource, endpointName).Property(EndpointProperty.TargetPort)
             .GetValueAsync(cancellationToken).ConfigureAwait(false);
         return int.Parse(value ?? throw new InvalidOperationException($"{resource.Name} has no port yet."), CultureInfo.InvariantCulture);
     }
