@@ -95,6 +95,16 @@ public sealed class LocalRedisCluster : IAsyncDisposable
                 .ConfigureAwait(false);
         }
 
+        // redis-cli returns once every slot is covered; the replicas' roles reach the other nodes' views by gossip a moment
+        // later, and a failover (or a test choosing a primary with a replica) needs every node to know them.
+        var replicas = nodeCount - nodeCount / (replicasPerPrimary + 1);
+        foreach (var port in ports)
+        {
+            await _nodes[port].WaitUntilReadyAsync(
+                async ct => (await RedisFailover.NodesAsync(port, _password, ct).ConfigureAwait(false)).Count(n => !n.IsPrimary && !n.IsFailing) == replicas,
+                _startTimeout, cancellationToken).ConfigureAwait(false);
+        }
+
         // Replicas must have synced before anyone relies on them: a replica that never did cannot take over its primary.
         await RedisFailover.WaitUntilInSyncAsync(ports, _password, cancellationToken).ConfigureAwait(false);
         Ports = ports;
