@@ -98,7 +98,7 @@ public sealed partial class FaultStack : IAsyncLifetime
     public async Task StartPostgresAsync()
     {
         _postgres = ServerProcess.Start("postgres", PostgresServer.Command(DataDirectory, PostgresPort, DurableSettings));
-        await _postgres.WaitUntilReadyAsync(ct => AcceptsQueriesAsync(Build(PostgresPort, "postgres"), ct), StartTimeout);
+        await _postgres.WaitUntilReadyAsync(ct => ServersFixture.AcceptsQueriesAsync(Build(PostgresPort, "postgres"), ct), StartTimeout);
     }
 
     /// <summary>Kills PgBouncer (every client connection to it breaks) and starts it again on the same port.</summary>
@@ -123,7 +123,7 @@ public sealed partial class FaultStack : IAsyncLifetime
     private async Task StartProxyAsync()
     {
         _proxy = ServerProcess.Start("pgbouncer", PgBouncerServer.Command(_proxyIni));
-        await _proxy.WaitUntilReadyAsync(ct => AcceptsQueriesAsync(Build(ProxyPort, "postgres"), ct), StartTimeout);
+        await _proxy.WaitUntilReadyAsync(ct => ServersFixture.AcceptsQueriesAsync(Build(ProxyPort, "postgres"), ct), StartTimeout);
     }
 
     private string Build(int port, string database) => new NpgsqlConnectionStringBuilder
@@ -136,22 +136,6 @@ public sealed partial class FaultStack : IAsyncLifetime
         Timeout = 10,
         CommandTimeout = 30,
     }.ConnectionString;
-
-    private static async Task<bool> AcceptsQueriesAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
-            await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("SELECT 1", connection);
-            await command.ExecuteScalarAsync(cancellationToken);
-            return true;
-        }
-        catch (NpgsqlException)
-        {
-            return false;
-        }
-    }
 }
 
 /// <summary>The fault scenarios share one <see cref="FaultStack"/>, and run one after the other.</summary>

@@ -137,7 +137,8 @@ public sealed class ServersFixture : IAsyncLifetime
         Timeout = 10,
     }.ConnectionString;
 
-    private static async Task<bool> AcceptsQueriesAsync(string connectionString, CancellationToken cancellationToken)
+    /// <summary>True when a fresh, unpooled connection to <paramref name="connectionString"/> answers <c>SELECT 1</c>.</summary>
+    internal static async Task<bool> AcceptsQueriesAsync(string connectionString, CancellationToken cancellationToken)
     {
         try
         {
