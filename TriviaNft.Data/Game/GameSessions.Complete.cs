@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using TriviaNft.Data.Errors;
 using TriviaNft.Data.Internal;
 using TriviaNft.Data.Postgres.Sessions;
@@ -37,7 +38,15 @@ public sealed partial class GameSessions
                 $"{state.NextIndex} of {state.Questions.Count} questions are answered: answer them all, or forfeit.");
         }
 
-        var outcome = await sessions.CompleteAsync(Completion(state, forfeit), cancellationToken).ConfigureAwait(false);
+        var completion = Completion(state, forfeit);
+        var outcome = await sessions.CompleteAsync(completion, cancellationToken).ConfigureAwait(false);
+        if (outcome is { StakeKey: not null, SeasonId: null, IsReplay: false })
+        {
+            // Recorded, but no season takes points: a gap the season rollover should have prevented. Never silent.
+            GameTelemetry.UnseasonedSessions.Add(1);
+            LogUnseasoned(outcome.SessionId, completion.EndedAt);
+        }
+
         return await ReleaseAsync(session, outcome, cancellationToken).ConfigureAwait(false);
     }
 
@@ -91,4 +100,7 @@ public sealed partial class GameSessions
             })],
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId} of a wallet ended at {EndedAt:O}, when no season takes points: recorded without season points (run the season-rollover job)")]
+    private partial void LogUnseasoned(Guid sessionId, DateTimeOffset endedAt);
 }

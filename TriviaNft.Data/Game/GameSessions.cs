@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using TriviaNft.Data.Postgres.Players;
 using TriviaNft.Data.Postgres.Questions;
 using TriviaNft.Data.Postgres.Sessions;
@@ -17,10 +19,12 @@ public sealed partial class GameSessions(
     ISeenQuestionStore seenQuestions,
     ILeaderboardRebuilder leaderboards,
     RedisGameStateOptions? options = null,
-    TimeProvider? clock = null) : IGameSessions
+    TimeProvider? clock = null,
+    ILogger<GameSessions>? logger = null) : IGameSessions
 {
     private readonly RedisGameStateOptions _options = (options ?? RedisGameStateOptions.Default).EnsureValid();
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly ILogger _logger = logger ?? NullLogger<GameSessions>.Instance;
 
     /// <inheritdoc />
     public Task<SessionStepResult> ServeAsync(SessionHandle session, int index, CancellationToken cancellationToken = default) =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 using TriviaNft.Data.Game;
 using TriviaNft.Data.Postgres.Players;
@@ -31,7 +32,7 @@ internal static class RedisStoresExtensions
         services.AddSingleton<IGameSessions>(sp => new GameSessions(
             sp.GetRequiredService<IPlayerStore>(), sp.GetRequiredService<IQuestionStore>(), sp.GetRequiredService<ISessionStore>(),
             sp.GetRequiredService<IActiveSessionStore>(), sp.GetRequiredService<ISeenQuestionStore>(),
-            sp.GetRequiredService<ILeaderboardRebuilder>(), Options(sp), Clock(sp)));
+            sp.GetRequiredService<ILeaderboardRebuilder>(), Options(sp), Clock(sp), sp.GetService<ILogger<GameSessions>>()));
         return services;
 
         static IConnectionMultiplexer Redis(IServiceProvider sp) => sp.GetRequiredService<IConnectionMultiplexer>();

@@ -10,7 +10,7 @@ public interface IEligibilityStore
     Task<IReadOnlyList<Eligibility>> ListActiveAsync(Guid playerId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Spends the eligibility exactly once: active → used with <c>used_at = now()</c>, while it is inside its window
+    /// Spends the eligibility exactly once: active → used with <c>used_at</c> set to the store's clock, while it is inside its window
     /// and held by <paramref name="playerId"/>. Concurrent calls: one wins, the others get the conflict.
     /// </summary>
     /// <exception cref="DataNotFoundException">No such eligibility for this player.</exception>

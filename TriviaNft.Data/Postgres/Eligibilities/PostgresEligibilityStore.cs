@@ -5,8 +5,15 @@ using TriviaNft.Data.Internal;
 namespace TriviaNft.Data.Postgres.Eligibilities;
 
 /// <summary>PostgreSQL implementation of <see cref="IEligibilityStore"/>.</summary>
-public sealed class PostgresEligibilityStore(TriviaNftDatabase database) : IEligibilityStore
+/// <param name="database">The endpoints.</param>
+/// <param name="timeProvider">
+/// The clock that decides whether an eligibility is still inside its window (the same clock that set
+/// <c>expires_at</c> when the session was recorded); <see cref="TimeProvider.System"/> when null.
+/// </param>
+public sealed class PostgresEligibilityStore(TriviaNftDatabase database, TimeProvider? timeProvider = null) : IEligibilityStore
 {
+    private readonly TimeProvider _clock = timeProvider ?? TimeProvider.System;
+
     /// <inheritdoc />
     public Task<IReadOnlyList<Eligibility>> ListActiveAsync(Guid playerId, CancellationToken cancellationToken = default)
     {
@@ -15,11 +22,11 @@ public sealed class PostgresEligibilityStore(TriviaNftDatabase database) : IElig
         // made a moment ago by a session must show.
         const string sql = $"""
             SELECT {EligibilitySql.Columns} FROM eligibilities
-            WHERE player_id = @playerId AND status = 'active' AND expires_at > now()
+            WHERE player_id = @playerId AND status = 'active' AND expires_at > @now
             ORDER BY expires_at, id
             """;
         return Db.ReadAsync<IReadOnlyList<Eligibility>>(database.Writer, async connection =>
-                [.. await connection.QueryAsync<Eligibility>(new CommandDefinition(sql, new { playerId }, cancellationToken: cancellationToken)).ConfigureAwait(false)],
+                [.. await connection.QueryAsync<Eligibility>(new CommandDefinition(sql, new { playerId, now = _clock.GetUtcNow().ToPostgres() }, cancellationToken: cancellationToken)).ConfigureAwait(false)],
             cancellationToken);
     }
 
@@ -31,7 +38,7 @@ public sealed class PostgresEligibilityStore(TriviaNftDatabase database) : IElig
         const string readSql = $"SELECT {EligibilitySql.Columns} FROM eligibilities WHERE id = @eligibilityId AND player_id = @playerId";
         return await Db.WriteAsync(database.Writer, async (connection, transaction) =>
         {
-            var parameters = new { eligibilityId, playerId };
+            var parameters = new { eligibilityId, playerId, now = _clock.GetUtcNow().ToPostgres() };
             var consumed = await connection.QuerySingleOrDefaultAsync<Eligibility>(
                 new CommandDefinition(EligibilitySql.Consume, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             if (consumed is not null)
@@ -63,7 +70,7 @@ public sealed class PostgresEligibilityStore(TriviaNftDatabase database) : IElig
         const string sql = """
             WITH overdue AS MATERIALIZED (
                 SELECT id FROM eligibilities
-                WHERE status = 'active' AND expires_at <= now()
+                WHERE status = 'active' AND expires_at <= @now
                 ORDER BY expires_at
                 LIMIT @batchSize
                 FOR UPDATE SKIP LOCKED)
@@ -71,11 +78,12 @@ public sealed class PostgresEligibilityStore(TriviaNftDatabase database) : IElig
             FROM overdue
             WHERE e.id = overdue.id AND e.status = 'active'
             """;
+        var now = _clock.GetUtcNow().ToPostgres();
         var total = 0;
         for (var batch = 0; batch < maxBatches; batch++)
         {
             var expired = await Db.WriteAsync(database.Writer, (connection, transaction) =>
-                    connection.ExecuteAsync(new CommandDefinition(sql, new { batchSize }, transaction, cancellationToken: cancellationToken)),
+                    connection.ExecuteAsync(new CommandDefinition(sql, new { batchSize, now }, transaction, cancellationToken: cancellationToken)),
                 cancellationToken).ConfigureAwait(false);
             total += expired;
             if (expired < batchSize)

@@ -17,7 +17,7 @@ public sealed partial class PostgresMintStore
         {
             for (var attempt = 1; attempt <= _options.MaxPickAttempts; attempt++)
             {
-                var (eligibility, existing) = await LockEligibilityAsync(connection, transaction, eligibilityId, cancellationToken).ConfigureAwait(false);
+                var (eligibility, existing) = await LockEligibilityAsync(connection, transaction, eligibilityId, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 var (categoryId, tier) = Check(eligibility, existing, eligibilityId, playerId);
                 var stakeKey = eligibility!.StakeKey!;
                 // Common case, one round trip: pick and insert in one statement.
@@ -48,19 +48,19 @@ public sealed partial class PostgresMintStore
     }
 
     private static async Task<(EligibilityRow? Eligibility, Mint? Existing)> LockEligibilityAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid eligibilityId, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid eligibilityId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // One round trip, two statements: the second starts after the first holds the lock, so it sees the mint
         // of any consumer of this eligibility that committed while we waited.
         const string sql = $"""
-            SELECT e.type, e.category_id, e.player_id, e.status, e.expires_at <= now() AS expired, p.stake_key
+            SELECT e.type, e.category_id, e.player_id, e.status, e.expires_at <= @now AS expired, p.stake_key
             FROM eligibilities e JOIN players p ON p.id = e.player_id
             WHERE e.id = @eligibilityId
             FOR UPDATE OF e;
             SELECT {Columns} FROM mints WHERE eligibility_id = @eligibilityId;
             """;
         await using var results = await connection.QueryMultipleAsync(
-            new CommandDefinition(sql, new { eligibilityId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new CommandDefinition(sql, new { eligibilityId, now = now.ToPostgres() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var eligibility = await results.ReadSingleOrDefaultAsync<EligibilityRow>().ConfigureAwait(false);
         var existing = await results.ReadSingleOrDefaultAsync<Mint>().ConfigureAwait(false);
         return (eligibility, existing);

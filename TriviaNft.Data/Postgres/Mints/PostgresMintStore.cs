@@ -7,12 +7,14 @@ namespace TriviaNft.Data.Postgres.Mints;
 /// <summary>PostgreSQL implementation of <see cref="IMintStore"/>.</summary>
 /// <param name="database">The endpoints: every method writes or reads its own writes, so all use the writer.</param>
 /// <param name="options">Tunables; <see cref="MintOptions.Default"/> when null.</param>
-public sealed partial class PostgresMintStore(TriviaNftDatabase database, MintOptions? options = null) : IMintStore
+/// <param name="timeProvider">The clock that decides whether an eligibility has expired; <see cref="TimeProvider.System"/> when null.</param>
+public sealed partial class PostgresMintStore(TriviaNftDatabase database, MintOptions? options = null, TimeProvider? timeProvider = null) : IMintStore
 {
     private const string Columns =
         "id, eligibility_id, catalog_id, player_id, stake_key, status, tx_hash, policy_id, asset_fingerprint, token_name, ipfs_cid, error, confirmed_at, created_at";
 
     private readonly MintOptions _options = (options ?? MintOptions.Default).Checked();
+    private readonly TimeProvider _clock = timeProvider ?? TimeProvider.System;
 
     /// <inheritdoc />
     public async Task<Mint> GetAsync(Guid mintId, CancellationToken cancellationToken = default)

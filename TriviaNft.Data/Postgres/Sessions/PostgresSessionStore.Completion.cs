@@ -67,7 +67,7 @@ public sealed partial class PostgresSessionStore
             .With("endedAt", completion.EndedAt.ToPostgres()).With("score", score)
             .With("totalMs", CountedMs(completion.Answers)).With("questions", JsonSerializer.Serialize(completion.Answers, SessionJsonContext.Default.IReadOnlyListSessionAnswer));
         // Playing is activity: the guest retention purge must not take a player who just played.
-        batch.Add($"UPDATE players p SET last_seen_at = now() FROM sessions s WHERE {mine} AND p.id = s.player_id").With("id", id);
+        batch.Add($"UPDATE players p SET last_seen_at = @now FROM sessions s WHERE {mine} AND p.id = s.player_id").With("id", id).With("now", now);
         batch.Add($"""
             UPDATE eligibilities e SET status = 'expired'
             FROM sessions s

@@ -6,7 +6,16 @@ namespace TriviaNft.Data.Postgres.Sessions;
 public sealed partial class PostgresSessionStore
 {
     /// <summary>The active season a session's points go to: the one whose window holds the session's end.</summary>
-    private const string SeasonOfSession = "season.is_active AND season.starts_at <= s.ended_at AND s.ended_at < season.ends_at";
+    /// <summary>
+    /// The season a session's points go to: the one whose [starts_at, ends_at) holds the session's end, if it is the
+    /// active season or the season that starts exactly when the active one ends (created ahead by the season
+    /// rollover). So a session ending just after the boundary, before the rollover has switched seasons, still lands
+    /// in the new season: play never falls into a gap between the boundary and the job.
+    /// </summary>
+    private const string SeasonOfSession = """
+        (season.is_active OR season.starts_at = (SELECT a.ends_at FROM seasons a WHERE a.is_active))
+        AND season.starts_at <= s.ended_at AND s.ended_at < season.ends_at
+        """;
 
     /// <inheritdoc />
     public async Task<SessionOutcome?> FindOutcomeAsync(Guid playerId, Guid sessionId, CancellationToken cancellationToken = default)
