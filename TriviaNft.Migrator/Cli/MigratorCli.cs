@@ -42,6 +42,7 @@ public static class MigratorCli
                 await output.WriteLineAsync("Migrations verified: history and files agree.").ConfigureAwait(false);
             }));
         root.Subcommands.Add(LeaderboardRebuildCommand.Create(options, configuration, output, error));
+        root.Subcommands.Add(JobsCommand.Create(options, configuration, output, error));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -57,7 +58,7 @@ public static class MigratorCli
 
         if (parse.CommandResult.Command == root && !args.Any(a => a is "-h" or "--help" or "-?"))
         {
-            await error.WriteLineAsync("A command is required: up, down, redo, status, verify or mark-applied.").ConfigureAwait(false);
+            await error.WriteLineAsync("A command is required: up, down, redo, status, verify, mark-applied, rebuild-leaderboards or jobs.").ConfigureAwait(false);
             return ExitCodes.Configuration;
         }
 
