@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Publishes the migrator as the migration Lambda's bundle: a self-contained linux-x64 single-file executable
-# named `bootstrap` (the provided.al2023 custom runtime starts it) plus migrations/*.sql.
+# named `bootstrap` (the provided.al2023 custom runtime starts it), migrations/*.sql and the America/New_York zone file.
 # Usage: ./scripts/build-lambda-bundle.sh [output-dir]   (default: artifacts/lambda/migrator)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,10 @@ if ! dotnet publish TriviaNft.Migrator/TriviaNft.Migrator.csproj -c Release -r l
 fi
 rm -f "$log"
 mv "$out/TriviaNft.Migrator" "$out/bootstrap"
+# The jobs' schedules and game day are in America/New_York; the provided.al2023 image may have no tzdata, so the
+# zone ships in the bundle and the function's TZDIR points at it (/var/task/zoneinfo).
+mkdir -p "$out/zoneinfo/America"
+cp /usr/share/zoneinfo/America/New_York "$out/zoneinfo/America/New_York"
 # Configuration files for hosting modes that Lambda never uses.
 rm -f "$out"/appsettings*.json "$out"/*.xml
 chmod +x "$out/bootstrap"

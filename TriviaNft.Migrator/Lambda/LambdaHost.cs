@@ -22,7 +22,8 @@ internal static class LambdaHost
         {
             var migrations = Environment.GetEnvironmentVariable("MIGRATIONS_DIR") ?? MigrationSource.DefaultDirectory;
             _ = MigrationSource.Load(migrations); // a broken bundle fails at init, not at the first deploy
-            handler = new MigrationEventHandler(new AwsSecretsExtensionResolver(http), migrations);
+            var secrets = new AwsSecretsExtensionResolver(http);
+            handler = new MigrationEventHandler(secrets, migrations, new JobEventHandler(secrets, Console.Out));
         }
         catch (Exception ex)
         {

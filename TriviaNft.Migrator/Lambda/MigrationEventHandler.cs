@@ -7,9 +7,10 @@ namespace TriviaNft.Migrator.Lambda;
 /// <summary>
 /// What the migration Lambda does with an event: CloudFormation custom-resource events from the CDK
 /// <c>Provider</c> (Create/Update migrate, Delete does nothing — dropping the schema with the stack would lose
-/// data), and the guide's manual payload <c>{"action":"migrate"|"status","secretArn":"…"}</c>.
+/// data), the guide's manual payload <c>{"action":"migrate"|"status","secretArn":"…"}</c>, and the scheduled jobs'
+/// payload <c>{"job":"…","at":"…"}</c> (<see cref="JobEventHandler"/>).
 /// </summary>
-internal sealed class MigrationEventHandler(IDatabaseSecretResolver secrets, string migrationsDirectory)
+internal sealed class MigrationEventHandler(IDatabaseSecretResolver secrets, string migrationsDirectory, JobEventHandler? jobs = null)
 {
     /// <summary>The physical id of the custom resource when CloudFormation has not given one yet.</summary>
     public const string PhysicalResourceId = "trivianft-schema-migrations";
@@ -36,8 +37,13 @@ internal sealed class MigrationEventHandler(IDatabaseSecretResolver secrets, str
                 LambdaJsonContext.Default.CustomResourceResponse);
         }
 
+        if (jobs is not null && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("job", out _))
+        {
+            return await jobs.HandleAsync(root, cancellationToken).ConfigureAwait(false);
+        }
+
         var action = Text(root, "action") ?? throw new MigrationConfigurationException(
-            "The event is neither a CloudFormation custom-resource event nor {\"action\":\"migrate\"|\"status\"}.");
+            "The event is neither a CloudFormation custom-resource event, {\"action\":\"migrate\"|\"status\"} nor {\"job\":\"<name>\"}.");
         var arn = SecretArn(root);
         switch (action)
         {
