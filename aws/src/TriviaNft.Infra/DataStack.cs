@@ -19,8 +19,8 @@ public sealed class DataStackProps : StackProps
 
 /// <summary>
 /// The TriviaNft data layer: VPC, Aurora Serverless v2 PostgreSQL behind RDS Proxy, ElastiCache Redis in cluster
-/// mode, their secrets, alarms and the migration Lambda. Its outputs are what the cloud binding reads from
-/// <c>cdk deploy --outputs-file</c>.
+/// mode, their secrets, alarms, the migration Lambda and the scheduled jobs it runs. Its outputs are what the
+/// cloud binding reads from <c>cdk deploy --outputs-file</c>.
 /// </summary>
 public sealed partial class DataStack : Stack
 {
@@ -97,8 +97,21 @@ public sealed partial class DataStack : Stack
             Subnets = Network.PrivateSubnets,
             SecurityGroup = Network.LambdaSecurityGroup,
             DatabaseSecret = Database.Secret,
+            RedisSecret = Secrets.RedisSecret,
+            RedisEndpoint = $"{Cache.ConfigurationEndpoint}:{Cache.ConfigurationEndpointPort}",
             Database = Database.Cluster,
         });
+
+        // The jobs run in the migration function, so they exist only when it does.
+        if (Migration.Function is { } function)
+        {
+            Jobs = new JobSchedules(this, "Jobs", new JobSchedulesProps
+            {
+                Environment = environment,
+                Function = function,
+                AlarmTopic = Monitoring.AlarmTopic,
+            });
+        }
 
         AddOutputs(environment);
     }
@@ -123,4 +136,7 @@ public sealed partial class DataStack : Stack
 
     /// <summary>The migration Lambda seam (empty without a bundle).</summary>
     public MigrationFunction Migration { get; }
+
+    /// <summary>The scheduled jobs, their dead-letter queue and alarms; null without a migration bundle.</summary>
+    public JobSchedules? Jobs { get; }
 }

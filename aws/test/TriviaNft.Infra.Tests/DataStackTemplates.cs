@@ -11,8 +11,9 @@ namespace TriviaNft.Infra.Tests;
 public sealed class DataStackTemplates : IDisposable
 {
     private readonly Dictionary<string, (DataStack Stack, Template Template)> _byEnvironment;
+    private readonly Dictionary<string, Lazy<(DataStack Stack, Template Template)>> _withBundle;
 
-    /// <summary>Synthesizes staging, production, and staging with a migration bundle.</summary>
+    /// <summary>Synthesizes staging, production, and staging with a migration bundle (production with one on first use).</summary>
     public DataStackTemplates()
     {
         _byEnvironment = DataStackEnvironment.All.ToDictionary(e => e.Name, e => Synthesize(e, bundle: null));
@@ -21,11 +22,19 @@ public sealed class DataStackTemplates : IDisposable
         File.WriteAllText(Path.Combine(MigrationBundle, "bootstrap"), "#!/bin/sh\nexit 0\n");
         Directory.CreateDirectory(Path.Combine(MigrationBundle, "migrations"));
         File.WriteAllText(Path.Combine(MigrationBundle, "migrations", "1_initial-schema.sql"), "SELECT 1;\n");
-        (_, WithMigrationBundle) = Synthesize(DataStackEnvironment.Staging, MigrationBundle);
+        // Production with a bundle is only synthesized when a test asks for it.
+        _withBundle = DataStackEnvironment.All.ToDictionary(e => e.Name, e => new Lazy<(DataStack, Template)>(() => Synthesize(e, MigrationBundle)));
+        WithMigrationBundle = _withBundle[DataStackEnvironment.Staging.Name].Value.Template;
     }
 
     /// <summary>The staging template synthesized with a migration bundle.</summary>
     public Template WithMigrationBundle { get; }
+
+    /// <summary>The template of an environment by name, synthesized with the migration bundle.</summary>
+    public Template WithMigrationBundleFor(string environment) => _withBundle[environment].Value.Template;
+
+    /// <summary>The stack of an environment by name, synthesized with the migration bundle.</summary>
+    public DataStack StackWithMigrationBundleFor(string environment) => _withBundle[environment].Value.Stack;
 
     /// <summary>The fake bundle directory used for <see cref="WithMigrationBundle"/>.</summary>
     public string MigrationBundle { get; }

@@ -84,7 +84,7 @@ public sealed class MigrationFunctionTests(DataStackTemplates templates)
     }
 
     [Fact]
-    public void MigrationFunctionMayReadTheDatabaseSecretAndNothingElse()
+    public void MigrationFunctionMayReadTheTwoSecretsAndSendFailedRunsToTheJobQueueAndNothingElse()
     {
         var template = templates.WithMigrationBundle;
         var role = new Capture();
@@ -94,14 +94,29 @@ public sealed class MigrationFunctionTests(DataStackTemplates templates)
             ["Role"] = new Dictionary<string, object> { ["Fn::GetAtt"] = new object[] { role, "Arn" } },
         });
         var attachment = Assert.Single(template.FindResources("AWS::SecretsManager::SecretTargetAttachment", null)).Key;
+        var redisSecret = template.LogicalIdOf("AWS::SecretsManager::Secret", new Dictionary<string, object> { ["Name"] = "staging/trivia-nft/redis" });
+        var queue = Assert.Single(template.FindResources("AWS::SQS::Queue", null)).Key;
 
         var policies = template.PropertiesOf("AWS::IAM::Policy").Values
             .Where(p => RefTargets(p["Roles"]).Contains(role.AsString()))
             .ToList();
+        var statements = ((object[])((IDictionary<string, object>)Assert.Single(policies)["PolicyDocument"])["Statement"])
+            .Cast<IDictionary<string, object>>()
+            .ToList();
 
-        var statement = (IDictionary<string, object>)Assert.Single((object[])((IDictionary<string, object>)Assert.Single(policies)["PolicyDocument"])["Statement"]);
-        Assert.Equal(Ref(attachment), statement["Resource"]);
-        Assert.Equal(["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"], ((object[])statement["Action"]).Cast<string>().Order());
+        Assert.All(statements, s => Assert.False(s.ContainsKey("Condition")));
+        Assert.Equal(
+            [
+                Allows("secretsmanager:DescribeSecret", Ref(attachment)),
+                Allows("secretsmanager:DescribeSecret", Ref(redisSecret)),
+                Allows("secretsmanager:GetSecretValue", Ref(attachment)),
+                Allows("secretsmanager:GetSecretValue", Ref(redisSecret)),
+                // Lambda's on-failure destination for the scheduled runs (JobSchedules).
+                Allows("sqs:GetQueueAttributes", GetAtt(queue, "Arn")),
+                Allows("sqs:GetQueueUrl", GetAtt(queue, "Arn")),
+                Allows("sqs:SendMessage", GetAtt(queue, "Arn")),
+            ],
+            AllowedPairs(statements));
     }
 
     [Fact]

@@ -48,6 +48,25 @@ internal static class TemplateQueries
             ["GroupDescription"] = Match.StringLikeRegexp("^" + descriptionStart),
         });
 
+    /// <summary>
+    /// Every (action, resource) pair policy statements allow, resources as JSON text, sorted. The same grants give
+    /// the same pairs whether or not <c>@aws-cdk/aws-iam:minimizePolicies</c> merged their statements.
+    /// </summary>
+    public static List<(string Action, string Resource)> AllowedPairs(IEnumerable<IDictionary<string, object>> statements) =>
+    [
+        .. from statement in statements
+           where (string)statement["Effect"] == "Allow"
+           from action in AsList(statement["Action"])
+           from resource in AsList(statement["Resource"])
+           orderby (string)action, JsonSerializer.Serialize(resource)
+           select ((string)action, JsonSerializer.Serialize(resource)),
+    ];
+
+    /// <summary>A pair of <see cref="AllowedPairs"/>.</summary>
+    public static (string Action, string Resource) Allows(string action, object resource) => (action, JsonSerializer.Serialize(resource));
+
+    private static object[] AsList(object value) => value as object[] ?? [value];
+
     /// <summary>The whole template as JSON text, for scans that must cover every resource and output.</summary>
     public static string Json(this Template template) => JsonSerializer.Serialize(template.ToJSON());
 }

@@ -32,8 +32,14 @@ public sealed class MigrationFunctionProps
     /// <summary>The function's security group (the Lambda security group).</summary>
     public required ISecurityGroup SecurityGroup { get; init; }
 
-    /// <summary>The database secret; the function may read this one and nothing else.</summary>
+    /// <summary>The database secret; the function may read this one and <see cref="RedisSecret"/>, nothing else.</summary>
     public required ISecret DatabaseSecret { get; init; }
+
+    /// <summary>The Redis AUTH token secret, which the scheduled jobs need.</summary>
+    public required ISecret RedisSecret { get; init; }
+
+    /// <summary>The ElastiCache configuration endpoint as <c>host:port</c>.</summary>
+    public required string RedisEndpoint { get; init; }
 
     /// <summary>What must exist before migrations run: the cluster with its instances.</summary>
     public required IDependable Database { get; init; }
@@ -42,12 +48,16 @@ public sealed class MigrationFunctionProps
 /// <summary>
 /// The migration Lambda of the guide (<c>TriviaNFT-Migration-{env}</c>) and the custom resource that runs it on
 /// every deployment that changes the bundle. It connects to the writer directly, never through the proxy
-/// (design §6). Without a bundle it creates nothing, so the stack deploys before the migrator is published.
+/// (design §6). The same function runs the scheduled jobs (<see cref="JobSchedules"/>). Without a bundle it
+/// creates nothing, so the stack deploys before the migrator is published.
 /// </summary>
 public sealed class MigrationFunction : Construct
 {
     /// <summary>The executable the custom runtime starts.</summary>
     public const string BootstrapFileName = "bootstrap";
+
+    /// <summary>Where the bundle's time zone files are once deployed (Lambda unpacks the bundle into /var/task).</summary>
+    public const string TimeZoneDirectory = "/var/task/zoneinfo";
 
     /// <summary>Creates the function and its custom resource when the bundle directory exists.</summary>
     public MigrationFunction(Construct scope, string id, MigrationFunctionProps props)
@@ -79,7 +89,7 @@ public sealed class MigrationFunction : Construct
         var function = new Function(this, "Function", new FunctionProps
         {
             FunctionName = $"TriviaNFT-Migration-{environment.Name}",
-            Description = "Applies the TriviaNft database migrations (custom resource and manual invoke)",
+            Description = "Applies the TriviaNft database migrations (custom resource and manual invoke) and runs the scheduled data jobs",
             Runtime = Runtime.PROVIDED_AL2023,
             // The bundle is published with -r linux-x64.
             Architecture = Architecture.X86_64,
@@ -96,9 +106,17 @@ public sealed class MigrationFunction : Construct
             Environment = new Dictionary<string, string>
             {
                 ["DATABASE_SECRET_ARN"] = props.DatabaseSecret.SecretArn,
+                ["REDIS_SECRET_ARN"] = props.RedisSecret.SecretArn,
+                ["REDIS_ENDPOINT"] = props.RedisEndpoint,
+                // The jobs' metric dimension and log context.
+                ["TRIVIANFT_ENVIRONMENT"] = environment.Name,
+                // The jobs keep New York time; provided.al2023 may lack tzdata, so the bundle ships the zone file
+                // and .NET reads the zone database from TZDIR.
+                ["TZDIR"] = TimeZoneDirectory,
             },
         });
         _ = props.DatabaseSecret.GrantRead(function);
+        _ = props.RedisSecret.GrantRead(function);
 
         var provider = new Provider(this, "Provider", new ProviderProps
         {
