@@ -22,7 +22,10 @@ public sealed class ContainerModeTests : IDisposable
         var redis = Assert.Single(builder.Resources.OfType<ContainerResource>(), r => r.Name == ResourceNames.Redis);
         Assert.Equal(("docker.io/library/postgres", "15"), Image(postgres));
         Assert.Equal(("docker.io/library/redis", "7.0"), Image(redis));
-        Assert.DoesNotContain(builder.Resources.OfType<ExecutableResource>(), r => !r.Name.StartsWith(ResourceNames.Migrator, StringComparison.Ordinal));
+        // No executable but the rebuilders Aspire adds for the projects (the migrator and the jobs scheduler).
+        var projects = builder.Resources.OfType<ProjectResource>().Select(p => p.Name).ToList();
+        Assert.Equal([JobsBuilderExtensions.ResourceName, ResourceNames.Migrator], projects.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(builder.Resources.OfType<ExecutableResource>(), r => !projects.Any(p => r.Name == $"{p}-rebuilder"));
         Assert.All(ConnectionNames, name => Assert.Contains(builder.Resources.OfType<IResourceWithConnectionString>(), r => r.Name == name));
     }
 

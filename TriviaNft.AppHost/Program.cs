@@ -25,6 +25,10 @@ var migrator = builder.AddProject<Projects.TriviaNft_Migrator>(ResourceNames.Mig
     .WithReference(data.DbAdmin)
     .WaitFor(data.Writer);
 
+// The scheduled jobs (EventBridge Scheduler in AWS): season rollover, daily snapshot, expiry, purge, leaderboard
+// check, stale pending, each when due in America/New_York; "Run <job> now" in the dashboard. Not in cloud mode.
+builder.AddJobScheduler(data, migrator);
+
 // Opt-in (--Workload:Enabled=true): simulated players, so the dashboard shows game traces and metrics.
 builder.AddLiveWorkloadIfEnabled(data, migrator);
 
