@@ -29,6 +29,21 @@ internal sealed record BenchOptions
     /// <summary>The SQL rank counts the wallets ahead of one: slow at depth, so fewer samples.</summary>
     public int SqlRankSamples { get; init; } = 50;
 
+    /// <summary>
+    /// Season points rows of the daily snapshot: the leaderboard phase's season, topped up to this size when it
+    /// holds fewer (at the full size it already holds them).
+    /// </summary>
+    public int SnapshotRows { get; init; } = 1_000_000;
+
+    /// <summary>Rounds of ours-then-psql for the snapshot: the ratio reported is the rounds' median.</summary>
+    public int SnapshotRounds { get; init; } = 3;
+
+    /// <summary>Inactive guests (one session each) the retention purge deletes.</summary>
+    public int PurgeGuests { get; init; } = 1_000_000;
+
+    /// <summary>Rounds of ours-then-psql for the purge; each side needs its own seeding (the purge deletes it), slow at 1 M.</summary>
+    public int PurgeRounds { get; init; } = 1;
+
     public string ReportPath { get; init; } = "docs/benchmarks.md";
 
     /// <summary>What scripts/measure-start.sh printed, when bench/run measured the AppHost's start.</summary>
@@ -53,6 +68,9 @@ internal sealed record BenchOptions
                 LeaderboardRows = 10_000,
                 LatencySamples = 200,
                 SqlRankSamples = 30,
+                SnapshotRows = 20_000,
+                PurgeGuests = 20_000,
+                PurgeRounds = 3,
                 Command = "bench/run --quick",
             }
             : new BenchOptions();

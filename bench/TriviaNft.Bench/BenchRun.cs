@@ -10,6 +10,7 @@ using TriviaNft.Bench.Stack;
 using TriviaNft.Bench.Workload;
 using TriviaNft.Data;
 using TriviaNft.Data.Game;
+using TriviaNft.Data.Postgres.LeaderboardSnapshots;
 using TriviaNft.Data.Postgres.SeasonPoints;
 using TriviaNft.Data.Postgres.Sessions;
 using TriviaNft.Data.Redis;
@@ -61,8 +62,14 @@ internal static class BenchRun
                 services.GetRequiredService<ISeasonPointsStore>(), stack.AdminConnectionString())
             .RunAsync(options.LeaderboardRows, options.LatencySamples, options.SqlRankSamples, cancellationToken).ConfigureAwait(false);
         memory.Sample();
+        var snapshot = await new SnapshotComparison(services.GetRequiredService<ILeaderboardSnapshotStore>(), stack)
+            .RunAsync(options.SnapshotRows, options.SnapshotRounds, cancellationToken).ConfigureAwait(false);
+        memory.Sample();
+        var purge = await new PurgeComparison(services.GetRequiredService<TriviaNftDatabase>(), stack)
+            .RunAsync(options.PurgeGuests, options.PurgeRounds, seed.Categories[0], cancellationToken).ConfigureAwait(false);
+        memory.Sample();
 
-        var report = new BenchReport(options, machine, workload, completion, start, leaderboard, migrator,
+        var report = new BenchReport(options, machine, workload, completion, start, leaderboard, snapshot, purge, migrator,
             AppHostStart.Read(options.AppHostStartFile), memory.PeakMiB, Stopwatch.GetElapsedTime(total));
         var notes = File.Exists(NotesPath) ? await File.ReadAllTextAsync(NotesPath, cancellationToken).ConfigureAwait(false) : null;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.ReportPath))!);
@@ -75,8 +82,14 @@ internal static class BenchRun
         }
 
         Console.WriteLine($"report: {options.ReportPath}");
-        // No timing decides the exit code: only failures do (a smoke test must not flake on a busy machine).
-        return workload.Result.Errors == 0 ? 0 : 1;
+        // No timing decides the exit code: only failures do (a smoke test must not flake on a busy machine), and a
+        // psql comparison that stopped (an error, or its copy of the store's SQL out of date) is one.
+        foreach (var failure in new[] { snapshot.Result.Failure, purge.Result.Failure }.OfType<string>())
+        {
+            Console.WriteLine($"FAILED: {failure}");
+        }
+
+        return workload.Result.Errors == 0 && snapshot.Result.Failure is null && purge.Result.Failure is null ? 0 : 1;
     }
 
     private static async Task<WorkloadFigures> RunWorkloadAsync(

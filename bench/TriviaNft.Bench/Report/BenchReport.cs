@@ -25,6 +25,8 @@ internal sealed record BenchReport(
     CompletionFigures Completion,
     StartFigures Start,
     LeaderboardFigures Leaderboard,
+    SnapshotFigures Snapshot,
+    PurgeFigures Purge,
     MigratorFigures Migrator,
     AppHostStartFigures? AppHost,
     long PeakMemoryMiB,

@@ -5,7 +5,7 @@ using TriviaNft.Bench.Measure;
 namespace TriviaNft.Bench.Report;
 
 /// <summary>Writes a run as docs/benchmarks.md: header, targets, then each measurement with its method.</summary>
-internal static class MarkdownReport
+internal static partial class MarkdownReport
 {
     public static string Write(BenchReport r, string? notes)
     {
@@ -124,6 +124,9 @@ internal static class MarkdownReport
         Row(md, "top-100 page, SQL on idx_season_points_leaderboard (`ISeasonPointsStore.GetPageAsync`)", b.SqlTop100, b.Top100Speedup);
         Row(md, "a wallet's rank, Redis (`GetRankAsync`)", b.RedisRank, null);
         Row(md, "a wallet's rank, SQL (`ISeasonPointsStore.GetRankAsync`)", b.SqlRank, b.RankSpeedup);
+
+        WriteSnapshot(md, r);
+        WritePurge(md, r);
 
         var g = r.Migrator;
         Line(md, $"");

@@ -81,6 +81,13 @@ internal static class Seeder
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The first column of the first row of <paramref name="sql"/>.</summary>
+    public static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        return (T)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
     private static async Task<int> CountAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"SELECT count(*)::int FROM {table}", connection);

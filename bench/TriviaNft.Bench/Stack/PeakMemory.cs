@@ -58,7 +58,13 @@ internal sealed class PeakMemory(LocalStack stack)
     {
         // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so split after the last ')'.
         var stat = Read(Path.Combine(directory, "stat"));
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var close = stat.LastIndexOf(')');
+        if (close < 0 || close + 2 > stat.Length)
+        {
+            return -1; // the process ended between the listing and the read (other builds start and end processes all along)
+        }
+
+        var fields = stat[(close + 2)..].Split(' ');
         return fields.Length > 1 && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ppid) ? ppid : -1;
     }
 
