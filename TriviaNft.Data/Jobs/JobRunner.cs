@@ -59,9 +59,19 @@ public sealed partial class JobRunner
         activity?.SetTag("job.at", context.At.ToString("O"));
         activity?.SetTag("job.dry_run", dryRun);
         var started = Stopwatch.GetTimestamp();
-        var result = dryRun
-            ? await RunOnceAsync(job, context, started, cancellationToken).ConfigureAwait(false)
-            : await RunExclusiveAsync(job, context, started, cancellationToken).ConfigureAwait(false);
+        JobRunResult result;
+        try
+        {
+            result = dryRun
+                ? await RunOnceAsync(job, context, started, cancellationToken).ConfigureAwait(false)
+                : await RunExclusiveAsync(job, context, started, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The lock, the history or the run's row failed (the writer is down or read-only): the run failed too.
+            result = Failed(job, context, started, ex);
+        }
+
         JobTelemetry.Record(result, activity);
         Log(result);
         return result;
@@ -144,13 +154,15 @@ public sealed partial class JobRunner
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return new JobRunResult
-            {
-                Job = job.Name, At = context.At, DryRun = context.DryRun, Status = JobRunStatus.Failed,
-                Summary = $"failed: {ex.Message}", Error = $"{ex.GetType().Name}: {ex.Message}", Duration = Stopwatch.GetElapsedTime(started),
-            };
+            return Failed(job, context, started, ex);
         }
     }
+
+    private static JobRunResult Failed(IScheduledJob job, JobContext context, long started, Exception ex) => new()
+    {
+        Job = job.Name, At = context.At, DryRun = context.DryRun, Status = JobRunStatus.Failed,
+        Summary = $"failed: {ex.Message}", Error = $"{ex.GetType().Name}: {ex.Message}", Duration = Stopwatch.GetElapsedTime(started),
+    };
 
     private void Log(JobRunResult result)
     {

@@ -29,7 +29,7 @@ internal static class JobsCommand
         var run = new Command("run", "Run one job, or every due job with --due.") { job, due };
         run.SetAction((parse, ct) => GuardedAsync(error, () => RunAsync(parse, options, at, parse.GetValue(job), parse.GetValue(due), configuration, output, error, ct)));
         var schedule = new Command("schedule", "Run the jobs on their schedule until stopped (the AppHost's jobs resource).");
-        schedule.SetAction((_, ct) => JobSchedulerHost.RunAsync(configuration, ct));
+        schedule.SetAction((_, ct) => GuardedAsync(error, () => JobSchedulerHost.RunAsync(configuration, ct)));
 
         var jobs = new Command("jobs", "The scheduled jobs: season rollover, daily snapshot, expiry, purge, leaderboard check, stale pending.")
         {

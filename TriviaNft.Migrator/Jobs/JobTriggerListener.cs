@@ -32,7 +32,8 @@ internal sealed partial class JobTriggerListener(JobRunner runner, int port, ILo
                 return;
             }
 
-            _ = Task.Run(() => AnswerAsync(context, stoppingToken), stoppingToken);
+            // Not tied to the stopping token: an accepted request is always answered (500 if the run is cancelled).
+            _ = Task.Run(() => AnswerAsync(context, stoppingToken), CancellationToken.None);
         }
     }
 

@@ -14,6 +14,7 @@ public sealed class PostgresLeaderboardSnapshotStore(
     TriviaNftDatabase database, PagingOptions? paging = null, TimeProvider? timeProvider = null) : ILeaderboardSnapshotStore
 {
     private const string SnapshotDateRule = "leaderboard_snapshots.snapshot_date";
+    private static readonly TimeSpan SnapshotTimeout = TimeSpan.FromMinutes(10);
     private readonly PagingOptions _paging = (paging ?? PagingOptions.Default).Checked();
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
@@ -65,7 +66,14 @@ public sealed class PostgresLeaderboardSnapshotStore(
                 }
             }
 
-            await using var command = new NpgsqlCommand(snapshot, connection, transaction);
+            // A season of a million wallets takes longer than the 30 s statement rule of the request paths: this daily
+            // statement gets its own limit, for this transaction only (SET LOCAL is safe behind the proxy).
+            await using (var limit = new NpgsqlCommand($"SET LOCAL statement_timeout = '{(int)SnapshotTimeout.TotalSeconds}s'", connection, transaction))
+            {
+                await limit.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await using var command = new NpgsqlCommand(snapshot, connection, transaction) { CommandTimeout = (int)SnapshotTimeout.TotalSeconds };
             command.Parameters.Add(new NpgsqlParameter<string>("seasonId", seasonId));
             command.Parameters.Add(new NpgsqlParameter<DateOnly>("date", date));
             await using var counts = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
