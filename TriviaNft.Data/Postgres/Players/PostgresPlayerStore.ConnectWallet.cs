@@ -47,7 +47,7 @@ public sealed partial class PostgresPlayerStore
             var wallet = rows.Find(p => p.Id != guestId);
             return wallet is null
                 ? await ConnectAsync(connection, transaction, guest, stakeKey, cancellationToken).ConfigureAwait(false)
-                : await MergeAsync(connection, transaction, guest, wallet, cancellationToken).ConfigureAwait(false);
+                : await MergeAsync(connection, transaction, guest, wallet, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
 
@@ -66,15 +66,15 @@ public sealed partial class PostgresPlayerStore
     }
 
     private static async Task<WalletConnection> MergeAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Player guest, Player wallet, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Player guest, Player wallet, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var batch = connection.Batch(transaction);
         // Overdue grants of either player are expired first: an overdue active row would otherwise still hold
         // uq_eligibilities_active_category and block the move of the guest's live one.
         var expireOverdue = batch.Add("""
             UPDATE eligibilities SET status = 'expired'
-            WHERE player_id IN (@guestId, @walletId) AND status = 'active' AND expires_at <= now()
-            """).With("guestId", guest.Id).With("walletId", wallet.Id);
+            WHERE player_id IN (@guestId, @walletId) AND status = 'active' AND expires_at <= @now
+            """).With("guestId", guest.Id).With("walletId", wallet.Id).With("now", now.ToPostgres());
         // Both hold a live grant for one category: the later-expiring one stays (ties: the wallet's).
         var expireDuplicate = batch.Add("""
             UPDATE eligibilities e SET status = 'expired'

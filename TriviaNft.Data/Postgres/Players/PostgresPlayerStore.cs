@@ -5,8 +5,12 @@ using TriviaNft.Data.Internal;
 namespace TriviaNft.Data.Postgres.Players;
 
 /// <summary>PostgreSQL implementation of <see cref="IPlayerStore"/>.</summary>
-public sealed partial class PostgresPlayerStore(TriviaNftDatabase database) : IPlayerStore
+/// <param name="database">The endpoints.</param>
+/// <param name="timeProvider">The clock that decides which eligibilities a wallet merge finds overdue; the system clock when null.</param>
+public sealed partial class PostgresPlayerStore(TriviaNftDatabase database, TimeProvider? timeProvider = null) : IPlayerStore
 {
+    private readonly TimeProvider _clock = timeProvider ?? TimeProvider.System;
+
     private const string Columns = "id, stake_key, anon_id, username, email, last_seen_at, created_at";
 
     /// <inheritdoc />
