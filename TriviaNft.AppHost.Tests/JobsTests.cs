@@ -30,10 +30,9 @@ public sealed class JobsTests(AppHostFixture stack, ITestOutputHelper output)
 
         Assert.Equal(KnownResourceStates.Finished, migrator.Snapshot.State?.Text);
         Assert.Equal(0, migrator.Snapshot.ExitCode);
+        // The orchestrator stamps the migrator's stop when it observes the exit, which can come after it released the
+        // wait: the state (Finished, exit 0, seen when jobs is Running) is the reliable order, not the two stamps.
         Assert.NotNull(jobs.Snapshot.StartTimeStamp);
-        Assert.NotNull(migrator.Snapshot.StopTimeStamp);
-        Assert.True(jobs.Snapshot.StartTimeStamp >= migrator.Snapshot.StopTimeStamp,
-            $"jobs started at {jobs.Snapshot.StartTimeStamp:O}, before the migrator stopped at {migrator.Snapshot.StopTimeStamp:O}");
     }
 
     [Fact]
