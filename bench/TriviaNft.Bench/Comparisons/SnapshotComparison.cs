@@ -120,7 +120,7 @@ internal sealed class SnapshotComparison(ILeaderboardSnapshotStore store, LocalS
             ["seasonId"] = PsqlScript.Literal(LeaderboardSeed.SeasonId, "text"),
             ["date"] = PsqlScript.Literal(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "date"),
         };
-        return ["BEGIN ISOLATION LEVEL READ COMMITTED", PsqlScript.Bind(StoreSql.SnapshotLock, literals), PsqlScript.Bind(StoreSql.Snapshot, literals), "COMMIT"];
+        return ["BEGIN ISOLATION LEVEL READ COMMITTED", PsqlScript.Bind(StoreSql.SnapshotLock, literals), StoreSql.SnapshotLimit, PsqlScript.Bind(StoreSql.Snapshot, literals), "COMMIT"];
     }
 
     private static async Task ResetAsync(NpgsqlConnection admin, CancellationToken cancellationToken)

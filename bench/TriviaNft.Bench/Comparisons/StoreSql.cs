@@ -20,7 +20,13 @@ internal static class StoreSql
         """;
 
     /// <summary>
-    /// <c>PostgresLeaderboardSnapshotStore.TakeAsync</c>, second statement, in the same transaction: rank,
+    /// <c>PostgresLeaderboardSnapshotStore.TakeAsync</c>, between the two statements: the snapshot's own statement
+    /// limit for this transaction (a million-wallet season takes longer than the proxy's 30 s rule).
+    /// </summary>
+    public const string SnapshotLimit = "SET LOCAL statement_timeout = '600s'";
+
+    /// <summary>
+    /// <c>PostgresLeaderboardSnapshotStore.TakeAsync</c>, third statement, in the same transaction: rank,
     /// upsert and removal in one statement. Parameters: <c>seasonId</c> (text), <c>date</c> (date).
     /// </summary>
     public const string Snapshot = """
