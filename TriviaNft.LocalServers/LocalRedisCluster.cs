@@ -7,6 +7,7 @@ namespace TriviaNft.LocalServers;
 /// </summary>
 public sealed class LocalRedisCluster : IAsyncDisposable
 {
+    private const int PortAttempts = 5;
     private readonly string _root;
     private readonly string _password;
     private readonly TimeSpan _startTimeout;
@@ -61,6 +62,44 @@ public sealed class LocalRedisCluster : IAsyncDisposable
         await RedisFailover.WaitUntilInSyncAsync([port], _password, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Starts one node on two free ports (client and cluster bus) and waits until it answers PING. A port found free can be
+    /// taken before the node binds it (the ephemeral range also feeds every outgoing connection on the machine): the node
+    /// then exits at start ("Address already in use"), and it is tried again on other ports.
+    /// </summary>
+    private async Task<int> StartNewNodeAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = LocalPorts.Free();
+            if (_nodes.ContainsKey(port))
+            {
+                continue;
+            }
+
+            var directory = Path.Combine(_root, $"redis-{port}");
+            var config = await RedisClusterServer.WriteNodeConfigAsync(directory, port, LocalPorts.Free(), _password, cancellationToken).ConfigureAwait(false);
+            var node = ServerProcess.Start($"redis-{port}", RedisClusterServer.NodeCommand(config));
+            try
+            {
+                await node.WaitUntilReadyAsync(ct => RedisClusterServer.PingsAsync(port, _password, ct), _startTimeout, cancellationToken)
+                    .ConfigureAwait(false);
+                _nodes[port] = node;
+                return port;
+            }
+            catch (InvalidOperationException) when (attempt < PortAttempts && !node.IsRunning)
+            {
+                await node.DisposeAsync().ConfigureAwait(false);
+                Directory.Delete(directory, recursive: true);
+            }
+            catch
+            {
+                await node.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -74,18 +113,10 @@ public sealed class LocalRedisCluster : IAsyncDisposable
 
     private async Task FormAsync(int nodeCount, int replicasPerPrimary, CancellationToken cancellationToken)
     {
-        var ports = Enumerable.Range(0, nodeCount).Select(_ => LocalPorts.Free()).Distinct().ToList();
-        foreach (var port in ports)
+        var ports = new List<int>();
+        while (ports.Count < nodeCount)
         {
-            var config = await RedisClusterServer.WriteNodeConfigAsync(
-                Path.Combine(_root, $"redis-{port}"), port, LocalPorts.Free(), _password, cancellationToken).ConfigureAwait(false);
-            _nodes[port] = ServerProcess.Start($"redis-{port}", RedisClusterServer.NodeCommand(config));
-        }
-
-        foreach (var port in ports)
-        {
-            await _nodes[port].WaitUntilReadyAsync(ct => RedisClusterServer.PingsAsync(port, _password, ct), _startTimeout, cancellationToken)
-                .ConfigureAwait(false);
+            ports.Add(await StartNewNodeAsync(cancellationToken).ConfigureAwait(false));
         }
 
         await RedisClusterServer.CreateClusterAsync(ports, replicasPerPrimary, _password, cancellationToken).ConfigureAwait(false);

@@ -34,6 +34,8 @@ public static class ProcessRunner
             startInfo.Environment[key] = value;
         }
 
+        RealClock.Apply(command.FileName, startInfo.Environment);
+
         using var process = Process.Start(startInfo)
             ?? throw new InvalidOperationException($"Could not start {command.FileName}.");
         var output = new StringBuilder();

@@ -49,6 +49,8 @@ public sealed class ServerProcess : IAsyncDisposable
             startInfo.Environment[key] = value;
         }
 
+        RealClock.Apply(command.FileName, startInfo.Environment);
+
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         var server = new ServerProcess(process, name);
         process.OutputDataReceived += (_, e) => server.Keep(e.Data);

@@ -22,11 +22,13 @@ need npm npm
 need setpriv util-linux
 # The daily reset is at midnight America/New_York: the time zone database must be there.
 [ -f /usr/share/zoneinfo/America/New_York ] || missing+=(tzdata)
+# `./scripts/test.sh --shift` runs the tests under libfaketime's wrapper, with the clock moved by an offset.
+need faketime faketime
 need /usr/bin/chromium chromium # the dashboard test drives Debian's chromium through Playwright (no browser download)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
-    echo "Missing: ${missing[*]}. Install them with your package manager (Homebrew: postgresql@15 redis pgbouncer node; a Chromium for the dashboard test)." >&2
+    echo "Missing: ${missing[*]}. Install them with your package manager (Homebrew: postgresql@15 redis pgbouncer node libfaketime; a Chromium for the dashboard test)." >&2
     exit 1
   fi
   echo "Installing: ${missing[*]}"

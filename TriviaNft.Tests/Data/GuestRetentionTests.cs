@@ -61,13 +61,15 @@ public sealed class GuestRetentionTests(ServersFixture servers) : IAsyncLifetime
     public async Task TheCutoffComesFromTheClock()
     {
         await GuestAsync("2 days");
-        var tomorrowPlusRetention = new FixedClock(DateTimeOffset.UtcNow.AddDays(29));
+        // One reading of the clock for the store and the expected cutoff, so a run across midnight cannot split them.
+        var now = DateTimeOffset.UtcNow;
+        var tomorrowPlusRetention = new FixedClock(now.AddDays(29));
         var store = new PostgresPrivacyStore(_db.Data, new PrivacyOptions { GuestRetention = TimeSpan.FromDays(30) }, tomorrowPlusRetention);
 
         var result = await store.PurgeInactiveGuestsAsync();
 
         Assert.Equal(1, result.PlayersDeleted);
-        Assert.Equal(DateTimeOffset.UtcNow.AddDays(-1).Date, result.Cutoff.UtcDateTime.Date);
+        Assert.Equal(now.AddDays(-1).Date, result.Cutoff.UtcDateTime.Date);
     }
 
     [Fact]

@@ -18,6 +18,19 @@ public sealed class ServersFixtureTests(ServersFixture servers)
     }
 
     [Fact]
+    public async Task PostgresReadsTheSameClockAsTheTests()
+    {
+        // Tests compare instants from the .NET clock with SQL now(); under ./scripts/test.sh --shift both must be shifted.
+        await using var connection = new NpgsqlConnection(servers.ConnectionString());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT now()", connection);
+
+        var databaseNow = (DateTime)(await command.ExecuteScalarAsync())!;
+
+        Assert.InRange(databaseNow - DateTime.UtcNow, TimeSpan.FromMinutes(-1), TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
     public async Task TheProxyAppliesTheThirtySecondStatementTimeoutAndPoolsTransactions()
     {
         var db = new NpgsqlConnectionStringBuilder(await servers.CreateDatabaseAsync()).Database!;
