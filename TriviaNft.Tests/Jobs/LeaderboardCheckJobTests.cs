@@ -44,8 +44,9 @@ public sealed class LeaderboardCheckJobTests(ServersFixture servers) : IAsyncLif
 
         await _rebuilder.RebuildAsync(_board);
         var redis = (await RedisConnections.ForAsync(servers)).GetDatabase();
-        // Three kinds of drift: a wallet missing from Redis, a stale entry, and an entry SQL does not show.
-        await redis.SortedSetRemoveAsync(_board.Keys.Board, (await redis.SortedSetRangeByRankAsync(_board.Keys.Board, 0, 0))[0]);
+        // Three different wallets: the first one's entry goes, the last one's goes stale, a third is made up.
+        var first = (await redis.SortedSetRangeByRankAsync(_board.Keys.Board, 0, -1)).Single(m => ((string)m!).EndsWith(wallets[0], StringComparison.Ordinal));
+        await redis.SortedSetRemoveAsync(_board.Keys.Board, first);
         await _db.ExecuteAsync("UPDATE season_points SET points = 99 WHERE stake_key = $1", wallets[5]);
         var ghost = LeaderboardEncoding.Encode(new LeaderboardStanding
         {
